@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** ISO calendar date, as every date column in data/ is written. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real calendar date");
+
+/** Empty CSV cells arrive as "": treat them as absent. */
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable());
+
+/** A list stored in one CSV cell, separated by "|". */
+export const pipeList = z
+  .string()
+  .transform((s) => (s === "" ? [] : s.split("|").map((x) => x.trim())));
+
+/** DfE/Ofsted three-digit local authority code: the authority key everywhere. */
+export const laCode = z.string().regex(/^\d{3}$/, "expected a three-digit LA code");
+
+/** Where a row came from: a document and a locator (paragraph, page, table) or a file. */
+export const source = z.string().min(1, "every row needs a source");
+
+export const intFromCsv = z.coerce.number().int();

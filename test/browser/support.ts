@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serve } from "../../scripts/serve.ts";
+import { projectRoot } from "../../lib/paths.ts";
+
+export const distDir = path.join(projectRoot, "dist");
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Where screenshots go for review: outside the repository, never committed. */
+export const screenshotDir = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), "inspections-site-screenshots");
+
+export interface Site {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openSite(): Promise<Site> {
+  if (!fs.existsSync(path.join(distDir, "index.html"))) throw new Error(`no built site at ${distDir}: run npm run build first`);
+  if (!fs.existsSync(executablePath)) throw new Error(`no chromium at ${executablePath}: apt-get install -y chromium`);
+  const server: http.Server = await serve(distDir, 0);
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Everything a page did wrong while loading: console errors, page errors, failed or foreign requests. */
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+}
+
+export async function visit(site: Site, route: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await site.browser.newPage({ viewport });
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.consoleErrors.push(e.message));
+  page.on("requestfailed", (r) => problems.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.failedRequests.push(`${r.url()} ${r.status()}`);
+  });
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["blob:", "data:"].includes(url.protocol) && url.origin !== site.origin) problems.foreignRequests.push(r.url());
+  });
+  await page.goto(`${site.origin}${route}`, { waitUntil: "networkidle" });
+  return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

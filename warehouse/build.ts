@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { readCsv } from "../lib/csv.ts";
+import { dataDir as defaultDataDir } from "../lib/paths.ts";
+import { tables } from "./tables.ts";
+
+const sqlDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "sql");
+
+export class IntegrityError extends Error {
+  constructor(readonly problems: { file: string; line: number; problem: string }[]) {
+    const shown = problems.slice(0, 20).map((p) => `  ${p.file} line ${p.line}: ${p.problem}`);
+    const more = problems.length > 20 ? [`  ... and ${problems.length - 20} more`] : [];
+    super(`warehouse build stopped: ${problems.length} referential integrity problem(s)\n${[...shown, ...more].join("\n")}`);
+    this.name = "IntegrityError";
+  }
+}
+
+export interface WarehouseOptions {
+  /** Folder holding the canonical CSVs (default: data/). */
+  dataDir?: string;
+  /** Folder holding the reference tables (default: <dataDir>/reference). */
+  referenceDir?: string;
+  /** A DuckDB file to write; in memory when absent. */
+  dbFile?: string;
+}
+
+export interface Warehouse {
+  connection: DuckDBConnection;
+  query<T = Record<string, unknown>>(sql: string, params?: Record<string, string | number | null>): Promise<T[]>;
+  close(): void;
+}
+
+function resolveFile(file: string, dataDir: string, referenceDir: string): string {
+  return file.startsWith("reference/")
+    ? path.join(referenceDir, file.slice("reference/".length))
+    : path.join(dataDir, file);
+}
+
+function sqlFiles(folder: string): { name: string; sql: string }[] {
+  const dir = path.join(sqlDir, folder);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => ({ name: `${folder}/${f}`, sql: fs.readFileSync(path.join(dir, f), "utf8") }));
+}
+
+async function run(connection: DuckDBConnection, name: string, sql: string): Promise<void> {
+  try {
+    await connection.run(sql);
+  } catch (e) {
+    throw new Error(`warehouse SQL ${name} failed: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Build the warehouse from data/: validate every CSV against its schema, load it, check
+ * referential integrity (stopping with the offending rows named), then create the named views.
+ */
+export async function buildWarehouse(options: WarehouseOptions = {}): Promise<Warehouse> {
+  const dataDir = options.dataDir ?? defaultDataDir;
+  const referenceDir = options.referenceDir ?? path.join(dataDir, "reference");
+
+  const files = tables.map((t) => ({ ...t, path: resolveFile(t.file, dataDir, referenceDir) }));
+  for (const t of files) readCsv(t.path, t.schema);
+
+  const instance = await DuckDBInstance.create(options.dbFile ?? ":memory:");
+  const connection = await instance.connect();
+  const close = () => {
+    connection.closeSync();
+    instance.closeSync();
+  };
+  try {
+    for (const t of files) {
+      const literal = t.path.replaceAll("'", "''");
+      await run(
+        connection,
+        `load ${t.file}`,
+        `CREATE OR REPLACE TABLE raw_${t.table} AS SELECT * FROM read_csv('${literal}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
+      );
+    }
+    for (const f of sqlFiles("tables")) await run(connection, f.name, f.sql);
+
+    const problems: { file: string; line: number; problem: string }[] = [];
+    for (const f of sqlFiles("checks")) {
+      const reader = await connection.runAndReadAll(f.sql).catch((e: Error) => {
+        throw new Error(`warehouse SQL ${f.name} failed: ${e.message}`);
+      });
+      for (const row of reader.getRowObjectsJson()) {
+        problems.push({ file: String(row.file), line: Number(row.line), problem: String(row.problem) });
+      }
+    }
+    if (problems.length > 0) throw new IntegrityError(problems);
+
+    for (const f of sqlFiles("views")) await run(connection, f.name, f.sql);
+  } catch (e) {
+    close();
+    throw e;
+  }
+
+  return {
+    connection,
+    async query<T>(sql: string, params?: Record<string, string | number | null>) {
+      const reader = await connection.runAndReadAll(sql, params);
+      return reader.getRowObjectsJson() as T[];
+    },
+    close,
+  };
+}

@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import { accounting, authority, inspection, judgement } from "../schema/canonical.ts";
+import {
+  framework,
+  gradeLabel,
+  judgementArea,
+  kentAnnexRow,
+  nationalFigure,
+  schedulingRule,
+  theme,
+} from "../schema/reference.ts";
+import { reorganisation } from "../schema/authority-reference.ts";
+
+/** Every CSV in data/ that the warehouse loads, with the schema it must pass first. */
+export interface TableSpec {
+  table: string;
+  file: string;
+  schema: z.ZodType;
+}
+
+export const tables: TableSpec[] = [
+  { table: "authorities", file: "authorities.csv", schema: authority },
+  { table: "inspections", file: "inspections.csv", schema: inspection },
+  { table: "judgements", file: "judgements.csv", schema: judgement },
+  { table: "ingest_accounting", file: "ingest-accounting.csv", schema: accounting },
+  { table: "frameworks", file: "reference/frameworks.csv", schema: framework },
+  { table: "themes", file: "reference/themes.csv", schema: theme },
+  { table: "judgement_areas", file: "reference/judgement-areas.csv", schema: judgementArea },
+  { table: "grade_scale", file: "reference/grade-scale.csv", schema: gradeLabel },
+  { table: "scheduling_rules", file: "reference/scheduling-rules.csv", schema: schedulingRule },
+  { table: "national_figures", file: "reference/national-figures.csv", schema: nationalFigure },
+  { table: "kent_annex1", file: "reference/kent-annex1.csv", schema: kentAnnexRow },
+  { table: "reorganisations", file: "reference/reorganisations.csv", schema: reorganisation },
+];
