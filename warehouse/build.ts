@@ -55,6 +55,21 @@ async function run(connection: DuckDBConnection, name: string, sql: string): Pro
   }
 }
 
+/** Rows as plain JSON-ready values: counts as numbers, dates as YYYY-MM-DD. */
+function plainValue(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(v)) return v.map(plainValue);
+  return v;
+}
+
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)]));
+}
+
 /**
  * Build the warehouse from data/: validate every CSV against its schema, load it, check
  * referential integrity (stopping with the offending rows named), then create the named views.
@@ -104,7 +119,7 @@ export async function buildWarehouse(options: WarehouseOptions = {}): Promise<Wa
     connection,
     async query<T>(sql: string, params?: Record<string, string | number | null>) {
       const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJson() as T[];
+      return reader.getRowObjectsJS().map((row) => plainRow(row)) as T[];
     },
     close,
   };
