@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { serve } from "../../scripts/serve.ts";
 import { projectRoot } from "../../lib/paths.ts";
 
-export const distDir = path.join(projectRoot, "dist");
+export const distDir = path.resolve(projectRoot, process.env.SITE_OUTPUT ?? "dist");
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Where screenshots go for review: outside the repository, never committed. */
