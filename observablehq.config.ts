@@ -1,6 +1,13 @@
 // Site configuration. The site must work offline on locked-down networks: no web fonts
 // (globalStylesheets is emptied to drop the default Google Fonts link), no CDN imports
 // (pages import client libraries explicitly from node_modules), no external links in chrome.
+
+/** The site's pages, in the order the header lists them. */
+const nav: [string, string][] = [
+  ["National picture", "/"],
+  ["Data held", "/counts"],
+];
+
 export default {
   root: "src",
   // Separate output folders let several builds run side by side (tests, bench).
@@ -8,8 +15,14 @@ export default {
   title: "Children's services inspections",
   globalStylesheets: [],
   style: "style.css",
-  // An inline empty icon stops the browser asking the server for /favicon.ico.
-  head: `<link rel="icon" href="data:,">`,
+  // Framework's <html> has no lang attribute; set it before anything renders. The inline empty
+  // icon stops the browser asking the server for /favicon.ico.
+  head: `<script>document.documentElement.lang = "en-GB";</script><link rel="icon" href="data:,">`,
+  // A plain header nav replaces Framework's sidebar, whose toggle and lists fail axe checks.
+  sidebar: false,
+  header: `<nav class="site-nav" aria-label="Site"><strong>Children's services inspections</strong>${nav
+    .map(([name, path]) => `<a href="${path}">${name}</a>`)
+    .join("")}</nav>`,
   search: false,
   linkify: false,
   footer: "Published Ofsted inspection outcomes for English local authority children's services, read from the reports by this product. Figures link to the rows in data/ and the report they came from.",

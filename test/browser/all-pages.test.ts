@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distDir, openSite, visit, type Site } from "./support.ts";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Every page the build wrote, as routes; authority profiles are sampled by their own suite. */
+function builtRoutes(): string[] {
+  const routes: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith("_")) walk(full);
+      else if (entry.name.endsWith(".html")) {
+        const route = "/" + path.relative(distDir, full).replace(/\.html$/, "").replace(/(^|\/)index$/, "");
+        routes.push(route);
+      }
+    }
+  };
+  walk(distDir);
+  const profiles = routes.filter((r) => r.startsWith("/authorities/") && r !== "/authorities/");
+  return [...routes.filter((r) => !profiles.includes(r)), ...profiles.slice(0, 3)].sort();
+}
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => site?.close());
+
+describe("every built page loads clean and passes axe", () => {
+  const routes = builtRoutes();
+  it("the build has the pages the site promises", () => {
+    expect(routes).toContain("/");
+    expect(routes).toContain("/counts");
+  });
+
+  for (const route of routes) {
+    it(`${route}: no console error, failed request, foreign request, or serious accessibility violation`, async () => {
+      const { page, problems } = await visit(site, route);
+      await page.waitForSelector("h1");
+      expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ["violations"] });
+        return result.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      });
+      expect(violations).toEqual([]);
+      await page.close();
+    });
+  }
+});
