@@ -4,6 +4,7 @@ import NoSkipsReporter from "./test/support/no-skips-reporter.ts";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/warm-text-cache.ts"],
     exclude: ["test/browser/**"],
     testTimeout: 120_000,
     hookTimeout: 300_000,
