@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWarehouse, type Warehouse } from "../../warehouse/build.ts";
+import { openSite, screenshot, visit, type Site } from "./support.ts";
+
+let site: Site;
+let wh: Warehouse;
+beforeAll(async () => {
+  site = await openSite();
+  wh = await buildWarehouse();
+});
+afterAll(async () => {
+  wh?.close();
+  await site?.close();
+});
+
+const pages = ["/coverage", "/proportionality", "/forward-look"];
+
+describe("scheduling pages, offline in a real browser", () => {
+  for (const route of pages) {
+    for (const width of [1280, 390]) {
+      it(`${route} at ${width}px loads with no console error, failed request or request to another origin`, async () => {
+        const { page, problems } = await visit(site, route, { width, height: 900 });
+        await page.waitForSelector("h1");
+        await page.waitForLoadState("networkidle");
+        await screenshot(page, `scheduling${route.replaceAll("/", "-")}-${width}`);
+        expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+        await page.close();
+      });
+    }
+  }
+
+  it("forward look: changing the as-at date changes the overdue list to the warehouse's for that date", async () => {
+    const overdueOn = async (d: string) =>
+      (
+        await wh.query<{ n: number }>(
+          `SELECT count(*)::INTEGER AS n FROM overdue_periods
+           WHERE overdue_from <= CAST($d AS DATE) AND (overdue_to IS NULL OR CAST($d AS DATE) <= overdue_to)`,
+          { d },
+        )
+      )[0]!.n;
+    const asAt = (await wh.query<{ data_as_at: string }>(`SELECT data_as_at FROM scheduling_as_at`))[0]!.data_as_at;
+    const { page } = await visit(site, "/forward-look");
+    const summary = page.locator("p", { hasText: "overdue for a graded inspection on" });
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(new RegExp(`^${await overdueOn(asAt)} `));
+    const firstRowBefore = await page.locator("table").first().locator("tbody tr").first().innerText();
+
+    await page.locator("input[type=date]").fill("2019-01-01");
+    await expect.poll(() => summary.innerText()).toMatch(/1 Jan 2019/);
+    const before2019 = await overdueOn("2019-01-01");
+    expect(before2019).not.toBe(await overdueOn(asAt));
+    expect(await summary.innerText()).toMatch(new RegExp(`^${before2019} `));
+    expect(await page.locator("table").first().locator("tbody tr").first().innerText()).not.toBe(firstRowBefore);
+    await page.close();
+  });
+
+  it("coverage: choosing the SIF and October 2014 shows the first-year figure and its not-yet-inspected list", async () => {
+    const [sif] = await wh.query<{ covered: number; existing: number }>(
+      `SELECT covered, existing FROM coverage_monthly WHERE framework = 'SIF' AND region = 'England' AND month = '2014-10'`,
+    );
+    const { page } = await visit(site, "/coverage");
+    // Inputs.select's option values are indices: choose by the visible text.
+    const choose = async (label: string, text: (option: string) => boolean) => {
+      const select = page.getByLabel(label, { exact: true });
+      const options = await select.locator("option").allInnerTexts();
+      await select.selectOption({ index: options.findIndex(text) });
+    };
+    await choose("Framework", (o) => o.startsWith("SIF:"));
+    await choose("As at the end of", (o) => o === "October 2014");
+    const covered = page.locator(".card").filter({ has: page.locator("h2", { hasText: /^Covered$/ }) });
+    await expect.poll(() => covered.innerText()).toContain(`${sif!.covered} of ${sif!.existing}`);
+    const notYet = page.locator("p", { hasText: "authorities not yet inspected under SIF" });
+    await expect.poll(() => notYet.innerText()).toMatch(new RegExp(`^${sif!.existing - sif!.covered} `));
+    await screenshot(page, "scheduling-coverage-sif-2014-10");
+    await page.close();
+  });
+});

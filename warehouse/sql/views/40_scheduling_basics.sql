@@ -1,0 +1,63 @@
+-- Shared ground for the coverage, proportionality and forward-look views (docs/scheduling.md).
+
+-- The date the data speaks for: the latest publication in data/inspections.csv.
+CREATE OR REPLACE VIEW scheduling_as_at AS
+SELECT max(published_date) AS data_as_at FROM inspections;
+
+-- When each authority existed. valid_from and valid_to are inclusive (docs/authorities.md); blanks
+-- become far-off sentinels so that range tests need no NULL handling.
+CREATE OR REPLACE VIEW scheduling_authorities AS
+SELECT
+  la_code, name AS authority_name, ofsted_region, la_type, status,
+  coalesce(valid_from, DATE '1900-01-01') AS exists_from,
+  coalesce(valid_to, DATE '9999-12-31') AS exists_to
+FROM authorities;
+
+-- Graded inspections of an authority's services: a review run under a framework's umbrella and
+-- published on its own (an LSCB review, SIF_LSCB) is not one, and neither starts nor ends an interval.
+CREATE OR REPLACE VIEW scheduling_inspections AS
+SELECT g.*
+FROM graded_inspections g JOIN frameworks f USING (framework)
+WHERE f.parent_framework IS NULL;
+
+-- The rule set an inspection's successor is judged by: its own framework's, except ILACS from
+-- April 2026, which keeps the ILACS timetable (no separate rules were published for it).
+CREATE OR REPLACE MACRO sched_rule_framework(fw) AS CASE fw WHEN 'ILACS_2026' THEN 'ILACS' ELSE fw END;
+
+-- Blackout periods in which inspections do not start, one row per rule and year. The rules give no
+-- dates for Christmas; 12 December to 11 January is the span with no ILACS start in the Data to
+-- Insight history (rule ilacs_blackout_christmas), applied to the SIF rule as well.
+CREATE OR REPLACE VIEW scheduling_blackouts AS
+SELECT
+  r.framework, r.rule_id, r.status,
+  CASE WHEN r.description ILIKE '%august%' THEN make_date(y, 8, 1) ELSE make_date(y, 12, 12) END AS blackout_start,
+  CASE WHEN r.description ILIKE '%august%' THEN make_date(y, 8, 31) ELSE make_date(y + 1, 1, 11) END AS blackout_end
+FROM scheduling_rules r, (SELECT CAST(range AS INTEGER) AS y FROM range(2008, 2036)) years
+WHERE r.rule_kind = 'blackout'
+  AND (r.description ILIKE '%august%' OR r.description ILIKE '%christmas%' OR r.description ILIKE '%december%');
+
+-- A window's last day moved past a blackout it falls in: an inspection cannot start during one, so
+-- the first day after it still counts as on time. Only the closing day moves (docs/scheduling.md).
+CREATE OR REPLACE MACRO sched_blackout_adjusted(d, fw) AS coalesce(
+  (SELECT max(b.blackout_end) + 1 FROM scheduling_blackouts b
+   WHERE b.framework = sched_rule_framework(fw) AND d BETWEEN b.blackout_start AND b.blackout_end),
+  d);
+
+CREATE OR REPLACE MACRO sched_blackout_rule(d, fw) AS
+  (SELECT string_agg(b.rule_id, ', ') FROM scheduling_blackouts b
+   WHERE b.framework = sched_rule_framework(fw) AND d BETWEEN b.blackout_start AND b.blackout_end);
+
+-- Months measured on the 365.25-day year, to two decimals, for distributions and tables.
+CREATE OR REPLACE MACRO sched_months(a, b) AS round(date_diff('day', a, b) / 30.4375, 2);
+
+-- The window a scheduling rule sets from an anchor date (the previous report's publication). A rule
+-- counted from the action plan (SIF, seed 001 para 200: plan due within 70 working days of the
+-- pre-publication report, which precedes publication) gets up to 98 days more before it closes.
+CREATE OR REPLACE MACRO sched_slack_days(description) AS
+  CASE WHEN description ILIKE '%from the action plan%' THEN 98 ELSE 0 END;
+
+CREATE OR REPLACE MACRO sched_window_open(anchor, min_months) AS
+  CAST(anchor + to_months(CAST(min_months AS INTEGER)) AS DATE);
+
+CREATE OR REPLACE MACRO sched_window_close(anchor, max_months, description) AS
+  CAST(anchor + sched_slack_days(description) + to_months(CAST(max_months AS INTEGER)) AS DATE);
