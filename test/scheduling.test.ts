@@ -137,9 +137,9 @@ describe("intervals between successive graded inspections", () => {
     expect(ids.map((r) => r.la_code)).not.toContain("303");
   });
 
-  it("where the warehouse's inspection_intervals pairs with the separately published LSCB review, ours does not", async () => {
-    const [theirs] = await wh.query(`SELECT prev_inspection_id, prev_overall_grade FROM inspection_intervals WHERE inspection_id = '800-sif-2017-03-20'`);
-    expect(theirs).toEqual({ prev_inspection_id: "800-sif-lscb-2014-10-10", prev_overall_grade: null });
+  it("inspection_intervals skips the separately published LSCB review, as the scheduling views do", async () => {
+    const [row] = await wh.query(`SELECT prev_inspection_id, prev_overall_grade FROM inspection_intervals WHERE inspection_id = '800-sif-2017-03-20'`);
+    expect(row).toEqual({ prev_inspection_id: "800-sif-2014-09-05", prev_overall_grade: 4 });
   });
 
   it("distributions by previous grade: median after inadequate 32.5 months, after good 37.3", async () => {

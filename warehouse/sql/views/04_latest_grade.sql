@@ -1,12 +1,12 @@
 -- Latest grade per authority and theme as at a date, by publication date. Only authorities that
--- existed on that date are counted; a successor carries its predecessors' grades until its own
+-- existed on that date (valid_from and valid_to inclusive) are counted; a successor carries its predecessors' grades until its own
 -- inspection (inherited_from names the predecessor). Ties on the same date prefer the authority's
 -- own report, then the later inspection end date, then the inspection id, then judgement order.
 CREATE OR REPLACE MACRO latest_grade_as_at(as_at) AS TABLE
 WITH live AS (
   SELECT la_code FROM authorities
   WHERE (valid_from IS NULL OR valid_from <= CAST(as_at AS DATE))
-    AND (valid_to IS NULL OR valid_to > CAST(as_at AS DATE))
+    AND (valid_to IS NULL OR valid_to >= CAST(as_at AS DATE))
 ),
 candidates AS (
   SELECT
