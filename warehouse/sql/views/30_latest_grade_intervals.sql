@@ -1,0 +1,41 @@
+-- latest_grade_as_at as intervals of as-at dates: one row per authority, theme and judgement that
+-- is the latest for valid_from <= as_at < valid_to (valid_to null: still the latest). Same rules as
+-- the macro, computed once instead of once per date: among the authority's and its predecessors'
+-- judgements in the theme, the one published last wins (on the same day: the authority's own
+-- report, then the later end date, the inspection id, the judgement order), from its publication
+-- until the theme's next publication, and only while the authority exists (valid_from and valid_to
+-- inclusive, so an interval ends the day after valid_to). test/profiles.test.ts
+-- checks that the two agree on every date where either could change.
+CREATE OR REPLACE VIEW latest_grade_intervals AS
+WITH candidates AS (
+  SELECT
+    lin.la_code, lin.depth,
+    f.* EXCLUDE (la_code, authority_name, ofsted_region, ons_region, la_type, authority_status),
+    f.la_code AS graded_la_code,
+    row_number() OVER (
+      PARTITION BY lin.la_code, f.theme, f.published_date
+      ORDER BY lin.depth ASC, f.end_date DESC NULLS LAST, f.inspection_id DESC, f.judgement_order ASC
+    ) AS pick
+  FROM authority_lineage lin
+  JOIN judgement_facts f ON f.la_code = lin.ancestor_la_code
+  WHERE f.grade IS NOT NULL
+),
+winners AS (
+  SELECT *, lead(published_date) OVER (PARTITION BY la_code, theme ORDER BY published_date) AS superseded
+  FROM candidates
+  WHERE pick = 1
+),
+clipped AS (
+  SELECT
+    w.*, a.ofsted_region,
+    greatest(w.published_date, a.valid_from) AS valid_from,
+    least(w.superseded, CAST(a.valid_to + 1 AS DATE)) AS valid_to
+  FROM winners w JOIN authorities a ON a.la_code = w.la_code
+)
+SELECT
+  la_code, ofsted_region, theme, theme_label, grade, grade_name, grade_label, judgement_code,
+  framework, inspection_type, inspection_id, published_date,
+  CASE WHEN depth > 0 THEN graded_la_code END AS inherited_from,
+  report_url, valid_from, valid_to
+FROM clipped
+WHERE valid_to IS NULL OR valid_from < valid_to;

@@ -1,0 +1,65 @@
+-- For each authority and theme it has a latest grade in: how many of its statistical neighbours
+-- (authorities.stat_neighbours) have a latest grade in the theme, and how many of those are
+-- better, the same or worse, as intervals of as-at dates. below_most: more than half of the
+-- graded neighbours are better. framework is that of the authority's own latest grade.
+CREATE OR REPLACE VIEW neighbour_comparison_intervals AS
+WITH pairs AS (
+  SELECT a.la_code, n.neighbour
+  FROM authorities a, unnest(a.stat_neighbours) AS n(neighbour)
+),
+bounds AS (
+  -- every date on which the authority's or a neighbour's latest grade in the theme can change
+  SELECT la_code, theme, valid_from AS day FROM latest_grade_intervals
+  UNION SELECT la_code, theme, valid_to FROM latest_grade_intervals WHERE valid_to IS NOT NULL
+  UNION SELECT p.la_code, g.theme, g.valid_from FROM pairs p JOIN latest_grade_intervals g ON g.la_code = p.neighbour
+  UNION SELECT p.la_code, g.theme, g.valid_to FROM pairs p JOIN latest_grade_intervals g ON g.la_code = p.neighbour WHERE g.valid_to IS NOT NULL
+),
+segments AS (
+  SELECT la_code, theme, day AS seg_from, lead(day) OVER (PARTITION BY la_code, theme ORDER BY day) AS seg_to
+  FROM bounds
+),
+own AS (
+  SELECT s.*, g.grade, g.framework
+  FROM segments s
+  JOIN latest_grade_intervals g
+    ON g.la_code = s.la_code AND g.theme = s.theme
+   AND g.valid_from <= s.seg_from AND s.seg_from < coalesce(g.valid_to, DATE '9999-12-31')
+),
+counted AS (
+  SELECT
+    o.la_code, o.theme, o.seg_from, o.seg_to, o.grade, o.framework,
+    count(n.grade) AS neighbours_graded,
+    count(*) FILTER (WHERE n.grade < o.grade) AS neighbours_better,
+    count(*) FILTER (WHERE n.grade = o.grade) AS neighbours_same,
+    count(*) FILTER (WHERE n.grade > o.grade) AS neighbours_worse
+  FROM own o
+  JOIN pairs p ON p.la_code = o.la_code
+  LEFT JOIN latest_grade_intervals n
+    ON n.la_code = p.neighbour AND n.theme = o.theme
+   AND n.valid_from <= o.seg_from AND o.seg_from < coalesce(n.valid_to, DATE '9999-12-31')
+  GROUP BY o.la_code, o.theme, o.seg_from, o.seg_to, o.grade, o.framework
+),
+marked AS (
+  -- a run continues while segments touch and nothing compared changes
+  SELECT *,
+    CASE WHEN lag(seg_to) OVER w = seg_from
+          AND lag([grade, neighbours_graded, neighbours_better, neighbours_same, neighbours_worse]) OVER w
+              = [grade, neighbours_graded, neighbours_better, neighbours_same, neighbours_worse]
+          AND lag(framework) OVER w = framework THEN 0 ELSE 1 END AS starts
+  FROM counted
+  WINDOW w AS (PARTITION BY la_code, theme ORDER BY seg_from)
+),
+runs AS (
+  SELECT *, sum(starts) OVER (PARTITION BY la_code, theme ORDER BY seg_from) AS run FROM marked
+)
+SELECT
+  la_code, theme, grade, framework,
+  neighbours_graded::INTEGER AS neighbours_graded,
+  neighbours_better::INTEGER AS neighbours_better,
+  neighbours_same::INTEGER AS neighbours_same,
+  neighbours_worse::INTEGER AS neighbours_worse,
+  neighbours_better * 2 > neighbours_graded AS below_most,
+  min(seg_from) AS valid_from,
+  CASE WHEN count(seg_to) = count(*) THEN max(seg_to) END AS valid_to
+FROM runs
+GROUP BY la_code, theme, grade, framework, neighbours_graded, neighbours_better, neighbours_same, neighbours_worse, run;
