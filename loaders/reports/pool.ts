@@ -1,13 +1,22 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CachedText } from "./cache.ts";
 import { type ExtractJob, WORKER_FLAG, runJob } from "./worker.ts";
 
 type Reply = { id: number; entry?: CachedText; error?: string };
 
-/** Worker threads load worker.ts through tsx's API, so this works under tsx and under vitest alike. */
+/**
+ * Worker threads load worker.ts through tsx's ESM API, so this works under tsx and under vitest
+ * alike. Vitest's module runner has no import.meta.resolve and require.resolve picks tsx's CommonJS
+ * build, so the ESM entry is located from tsx's package folder.
+ */
 function startWorker(): Worker {
   const workerUrl = new URL("./worker.ts", import.meta.url).href;
-  const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => m.tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`;
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const tsxApi = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`;
   return new Worker(boot, { eval: true, workerData: { [WORKER_FLAG]: true } });
 }
 
