@@ -10,6 +10,7 @@ import {
   theme,
 } from "../schema/reference.ts";
 import { reorganisation } from "../schema/authority-reference.ts";
+import { reportTheme, reportThemeCount, reportThemeSnippet } from "../schema/report-themes.ts";
 
 /** Every CSV in data/ that the warehouse loads, with the schema it must pass first. */
 export interface TableSpec {
@@ -31,4 +32,7 @@ export const tables: TableSpec[] = [
   { table: "national_figures", file: "reference/national-figures.csv", schema: nationalFigure },
   { table: "kent_annex1", file: "reference/kent-annex1.csv", schema: kentAnnexRow },
   { table: "reorganisations", file: "reference/reorganisations.csv", schema: reorganisation },
+  { table: "report_themes", file: "report-themes.csv", schema: reportThemeCount },
+  { table: "report_theme_snippets", file: "report-theme-snippets.csv", schema: reportThemeSnippet },
+  { table: "report_theme_taxonomy", file: "reference/report-themes.csv", schema: reportTheme },
 ];

@@ -4,6 +4,7 @@
  * as-at date, and the HTML both show. Everything computed is computed in SQL (warehouse/sql/views/3*.sql);
  * here rows are only picked for the date (valid_from <= asAt < valid_to), tallied and laid out.
  */
+import type {AuthorityThemeReport} from "./authority-themes.js";
 import {gradeColors, gradeNames, gradeShort} from "./grades.js";
 
 /** Rows of one shape as a header and value arrays: a third of the size of a list of objects. */
@@ -175,6 +176,8 @@ export interface ProfileFile {
   sequence: SequenceEntry[];
   scheduling: Packed;
   enquiry: Packed;
+  /** Rows of the view authority_theme_reports (see authority-themes.ts). */
+  themes: AuthorityThemeReport[];
 }
 
 export interface Profile {
@@ -187,6 +190,7 @@ export interface Profile {
   sequence: SequenceEntry[];
   scheduling: ScheduleRow[];
   enquiry: EnquiryRow[];
+  themes: AuthorityThemeReport[];
 }
 
 export interface Rule {

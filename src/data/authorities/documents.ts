@@ -26,6 +26,13 @@ export interface ProfileDocuments {
   directory: DirectoryEntry[];
 }
 
+type ThemeRows = { themes: { status: string; snippet: string | null }[] };
+
+function shorten(text: string | null, max = 90): string | null {
+  if (text === null || text.length <= max) return text;
+  return `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
+}
+
 const PARTS = ["who", "related", "neighbours", "inspections", "latest", "neighbour_latest", "sequence", "enquiry"] as const;
 const PACKED = new Set(["latest", "neighbour_latest", "enquiry"]);
 
@@ -49,11 +56,21 @@ export async function profileDocuments(wh: Warehouse, laCode?: string): Promise<
      ORDER BY w.la_code, w.state_from`,
     laCode ? { la: laCode } : undefined,
   );
+  // Themes raised in each report's areas for improvement (views 50-55), newest report last.
+  const themeReports = await wh.query<{ la_code: string }>(
+    `SELECT * FROM authority_theme_reports ${laCode ? "WHERE la_code = $la" : ""} ORDER BY la_code, published_date`,
+    laCode ? { la: laCode } : undefined,
+  );
   const profiles = new Map<string, ProfileFile>();
   for (const row of rows) {
     const doc = Object.fromEntries(PARTS.map((p) => [p, PACKED.has(p) ? pack(JSON.parse(row[p])) : JSON.parse(row[p])]));
     const windows = schedule.filter((w) => w.la_code === row.la_code).map(({ la_code, ...w }) => w);
-    profiles.set(row.la_code, { ...doc, scheduling: pack(windows) } as unknown as ProfileFile);
+    // Quotes are shortened, and dropped for themes not raised again (the previous report's row has
+    // them), so that a profile stays under 50 KB; the report link gives the whole passage.
+    const themes = themeReports
+      .filter((t) => t.la_code === row.la_code)
+      .map(({ la_code, ...t }) => ({ ...t, themes: (t as unknown as ThemeRows).themes.map((x) => ({ ...x, snippet: x.status === "not raised again" ? null : shorten(x.snippet) })) }));
+    profiles.set(row.la_code, { ...doc, scheduling: pack(windows), themes } as unknown as ProfileFile);
   }
   const [last] = await wh.query<{ d: string | null }>(`SELECT CAST(max(published_date) AS VARCHAR) AS d FROM inspections`);
   const shared: SharedFile = {
