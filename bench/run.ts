@@ -1,0 +1,333 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { dataDir, sourcesDir } from "../lib/paths.ts";
+import { type IngestBench, benchIngest, expectedExport } from "./ingest.ts";
+import { type Timing, formatBytes, formatMs, formatRatio, progress, renderTable } from "./measure.ts";
+import { type FirstChart, type LoaderRun, type PageBytes, type SiteBuild, type SiteBytes, buildSite, runLoaders, siteBytes, timeFirstCharts } from "./site.ts";
+import { type SyntheticCorpus, generateSynthetic } from "./synthetic.ts";
+import { type QueryTiming, type WarehouseBench, benchWarehouseIsolated } from "./warehouse.ts";
+
+const sections = ["ingest", "warehouse", "site", "browser", "scale"] as const;
+type Section = (typeof sections)[number];
+
+const usage = `usage: npm run bench -- [--repeat N] [--scale] [--factor N] [--query-limit S] [--only ${sections.join(",")}] [--keep]
+  --repeat N        repeat each measurement N times (default 3); min and median are reported
+  --scale           also build the warehouse on a synthetic corpus --factor times the real data (default 100)
+  --query-limit S   stop a view or macro query after S seconds (default 60) and report it as over the limit
+  --only LIST       run only these sections (comma-separated); scale implies --scale
+  --keep            keep the temp folders (ingest caches, synthetic corpus), not just results.json`;
+
+const { values } = parseArgs({
+  options: {
+    repeat: { type: "string", default: "3" },
+    scale: { type: "boolean", default: false },
+    factor: { type: "string", default: "100" },
+    "query-limit": { type: "string", default: "60" },
+    only: { type: "string" },
+    keep: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const repeat = Number(values.repeat);
+const factor = Number(values.factor);
+const queryLimitMs = Number(values["query-limit"]) * 1000;
+const only = values.only?.split(",").map((s) => s.trim()) as Section[] | undefined;
+const unknown = only?.filter((s) => !sections.includes(s)) ?? [];
+if (!Number.isInteger(repeat) || repeat < 1 || !Number.isInteger(factor) || factor < 1 || !(queryLimitMs > 0) || unknown.length) {
+  console.error(unknown.length ? `unknown section(s): ${unknown.join(", ")}\n${usage}` : usage);
+  process.exit(1);
+}
+const wanted = (s: Section) => (only ? only.includes(s) : s !== "scale" || values.scale);
+
+const KB = 1024;
+const targets = {
+  warmIngestMs: 5000,
+  warehouseBuildMs: 1000,
+  homeDataBytes: 500 * KB,
+  profileDataBytes: 50 * KB,
+};
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
+const siteOut = path.join(os.tmpdir(), "site-bench");
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? "unknown",
+  memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  loadAtStart: os.loadavg(),
+  loadAtEnd: [] as number[],
+  startedAt: new Date().toISOString(),
+};
+
+interface ScaleBench {
+  corpus: SyntheticCorpus;
+  warehouse: WarehouseBench;
+}
+
+const results: {
+  machine: typeof machine;
+  repeat: number;
+  targets: typeof targets;
+  realData?: string;
+  ingest?: IngestBench;
+  warehouse?: WarehouseBench;
+  scale?: ScaleBench | { unavailable: string };
+  site?: { build: SiteBuild; loaders: LoaderRun[]; bytes: SiteBytes };
+  firstChart?: FirstChart[];
+} = { machine, repeat, targets };
+
+progress(`repeat ${repeat}; temp folder ${workDir}`);
+
+if (wanted("ingest")) {
+  progress("ingest");
+  results.ingest = await benchIngest(sourcesDir(), workDir, repeat);
+}
+
+/**
+ * The real data: data/, or, while data/ holds only headers (before the first committed ingest),
+ * data/ with this run's ingest output in place of its three ingested tables.
+ */
+function realDataDir(): { dir: string; label: string } {
+  const rows = (dir: string) => fs.readFileSync(path.join(dir, "inspections.csv"), "utf8").trim().split("\n").length - 1;
+  const ingested = results.ingest?.outDir;
+  if (rows(dataDir) > 0 || !ingested || rows(ingested) === 0) return { dir: dataDir, label: "data/" };
+  const dir = path.join(workDir, "real-data");
+  fs.cpSync(dataDir, dir, { recursive: true });
+  for (const f of ["inspections.csv", "judgements.csv", "ingest-accounting.csv"]) fs.copyFileSync(path.join(ingested, f), path.join(dir, f));
+  return { dir, label: "data/ with this run's ingest output (data/ holds no inspections yet)" };
+}
+const real = realDataDir();
+results.realData = real.label;
+
+// The scale check reports ratios to the real data, so it needs the real figures too.
+if (wanted("warehouse") || wanted("scale")) {
+  progress(`warehouse build and views on ${real.label}`);
+  results.warehouse = await benchWarehouseIsolated(real.dir, repeat, queryLimitMs, workDir);
+}
+
+if (wanted("scale")) {
+  progress(`scale: synthetic corpus at ${factor}x`);
+  const corpus = generateSynthetic({ dataDir: real.dir, outDir: path.join(workDir, `synthetic-x${factor}`), factor });
+  if (!corpus.rows.inspections?.real) results.scale = { unavailable: "data/inspections.csv holds no rows yet: nothing to scale" };
+  else {
+    progress(`  ${corpus.rows.inspections.synthetic} inspections; warehouse build and views`);
+    results.scale = { corpus, warehouse: await benchWarehouseIsolated(corpus.dataDir, repeat, queryLimitMs, workDir) };
+  }
+}
+
+if (wanted("site")) {
+  progress(`site build into ${siteOut} (once)`);
+  const build = await buildSite(siteOut);
+  progress("data loaders, each run fresh");
+  const loaders = await runLoaders(build.loaderRuns);
+  results.site = { build, loaders, bytes: siteBytes(siteOut) };
+}
+
+if (wanted("browser")) {
+  const bytes = results.site?.bytes ?? (fs.existsSync(path.join(siteOut, "index.html")) ? siteBytes(siteOut) : undefined);
+  if (!bytes) results.firstChart = [{ route: "/", unavailable: `no built site at ${siteOut}: run with the site section` }];
+  else {
+    progress("time to first chart in chromium");
+    const routes = ["/", ...(bytes.profile ? [`/${bytes.profile.page}`] : [])];
+    results.firstChart = await timeFirstCharts(siteOut, routes, repeat).catch((e: Error) => [
+      { route: "/", unavailable: `browser failed: ${e.message.split("\n")[0]}` },
+    ]);
+  }
+}
+
+machine.loadAtEnd = os.loadavg();
+
+// ---- the report ----
+
+const verdict = (value: number | undefined, target: number) => (value === undefined ? "n/a" : value < target ? "PASS" : "MISS");
+const timingCells = (t: Timing | undefined) => (t ? [String(t.runs.length), formatMs(t.min), formatMs(t.median)] : ["0", "-", "-"]);
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
+
+const main: string[][] = [];
+const add = (name: string, t: Timing | undefined, target = "", result = "", notes = "") => main.push([name, ...timingCells(t), target, result, notes]);
+
+const ing = results.ingest;
+if (ing) {
+  if (ing.unavailable && !ing.cold) {
+    add("ingest", undefined, "", "", `not available (${ing.unavailable})${ing.unavailable.includes("ingest.ts") ? `; expected ${expectedExport}` : ""}`);
+  }
+  else {
+    add(`ingest cold (${ing.files} files)`, ing.cold, "", "", `${ing.workers} workers, empty cache each run`);
+    add("ingest warm", ing.warm, `< ${targets.warmIngestMs / 1000} s`, verdict(ing.warm?.median, targets.warmIngestMs), "same cache again");
+    if (ing.unavailable) add("ingest", undefined, "", "", ing.unavailable);
+  }
+  if (ing.touchedDataDir) {
+    main.push(["  warning", "", "", "", "", "", `${ing.touchedDataDir.map((f) => `data/${f}`).join(", ")} changed during the runs, though the ingest wrote to a temp folder`]);
+  }
+  const pdf = ing.pdftotext;
+  if (pdf && "timing" in pdf) {
+    add(`pdftotext -layout (${ing.files} files)`, pdf.timing, "", "", `one process at a time${pdf.failures ? `; ${pdf.failures} files it could not read` : ""}`);
+    const r = pdf.coldRatio;
+    if (r) {
+      main.push([
+        "ingest cold / pdftotext",
+        String(r.runs.length),
+        formatRatio(r.min),
+        formatRatio(r.median),
+        "< 1x",
+        verdict(r.median, 1),
+        "each cold run over the pdftotext pass right after it",
+      ]);
+    }
+  } else if (pdf) add("pdftotext -layout", undefined, "", "", `not available (${pdf.unavailable})`);
+}
+
+const wh = results.warehouse;
+if (wh) {
+  add(
+    `warehouse build (${real.label === "data/" ? "data/" : "ingest output"})`,
+    wh.build,
+    `< ${targets.warehouseBuildMs / 1000} s`,
+    verdict(wh.build?.median, targets.warehouseBuildMs),
+    wh.error
+      ? `build failed: ${wh.error}`
+      : `${wh.inspections} inspections, ${wh.judgements} judgements${wh.maxRssBytes ? `; peak memory ${formatBytes(wh.maxRssBytes)}` : ""}`,
+  );
+  for (const q of wh.queries) {
+    if (q.timedOut) main.push([`  ${q.call}`, "1", `> ${formatMs(q.timedOut)}`, "", "", "", "stopped at the query limit"]);
+    else add(`  ${q.call}`, q.timing, "", "", q.error ? `not timed: ${q.error}` : `${q.rows} rows`);
+  }
+  const timed = wh.queries.filter((q) => q.timing);
+  if (timed.length) {
+    const sum = timed.reduce((n, q) => n + q.timing!.median, 0);
+    main.push([`  all ${timed.length} timed views and macros`, "", "", formatMs(sum), "", "", "sum of the medians"]);
+  }
+}
+
+const site = results.site;
+if (site) {
+  const b = site.build;
+  add(
+    "site build",
+    b.build.ok ? { runs: [b.build.ms], min: b.build.ms, median: b.build.ms } : undefined,
+    "",
+    "",
+    b.build.ok
+      ? `once; ${b.loadsRun} data files loaded fresh, ${b.loadsFromCache} from Framework's loader cache`
+      : `build failed: ${b.build.output.split("\n").filter(Boolean).slice(-1)[0] ?? ""}`,
+  );
+  const total = site.loaders.reduce((n, l) => n + (l.ms ?? 0), 0);
+  const failed = site.loaders.filter((l) => !l.ok).map((l) => [l.loader, ...l.args].join(" "));
+  const slowest = [...site.loaders].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))[0];
+  add(
+    `data loaders run fresh (${site.loaders.length} runs)`,
+    site.loaders.length ? { runs: [total], min: total, median: total } : undefined,
+    "",
+    "",
+    `sum, one run each, as a build on an empty loader cache${slowest ? `; slowest ${slowest.loader} ${formatMs(slowest.ms ?? 0)}` : ""}${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
+  );
+}
+
+for (const fc of results.firstChart ?? []) {
+  const name = fc.route === "/" ? "first chart, home page" : `first chart, profile ${fc.route}`;
+  add(name, fc.timing, "", "", fc.unavailable ?? "navigation start to first svg in main, fresh context");
+}
+
+const out: string[] = [];
+out.push(
+  `machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGB} GB, node ${machine.node}; load average (1/5/15 min) at start ${load(machine.loadAtStart)}, at end ${load(machine.loadAtEnd)}`,
+);
+out.push(`real data: ${real.label}; repeat ${repeat}; times are wall clock, min and median of the runs`);
+out.push("");
+out.push(renderTable(["measurement", "runs", "min", "median", "target", "result", "notes"], main));
+
+if (site) {
+  const bytes = site.bytes;
+  const row = (label: string, p: PageBytes, target?: number) => [
+    label,
+    formatBytes(p.html),
+    formatBytes(p.js),
+    formatBytes(p.css),
+    formatBytes(p.data),
+    target ? `data < ${formatBytes(target)}` : "",
+    target ? verdict(p.data, target) : "",
+    p.largestData ? `${p.largestData.file.replace(/^_file\//, "")} ${formatBytes(p.largestData.bytes)}` : "",
+  ];
+  const rows: string[][] = [];
+  if (bytes.home) rows.push(row("home (index)", bytes.home, targets.homeDataBytes));
+  if (bytes.profile) {
+    rows.push(row(`profile ${bytes.profile.page} (most data of ${bytes.profiles.count})`, bytes.profile, targets.profileDataBytes));
+    rows.push(["  profiles' data: median", "", "", "", formatBytes(bytes.profiles.medianData), "", "", ""]);
+  } else rows.push(["profile", "-", "-", "-", "-", `data < ${formatBytes(targets.profileDataBytes)}`, "n/a", "no authorities/ pages built"]);
+  for (const p of bytes.others) rows.push(row(p.page, p));
+  out.push("");
+  out.push("bytes shipped per page (uncompressed; JS = modules the page preloads; data = files under _file/ it registers)");
+  out.push(renderTable(["page", "html", "js", "css", "data", "target", "result", "its largest data file"], rows));
+  if (bytes.largestDataFile) out.push(`largest data file: ${bytes.largestDataFile.file} ${formatBytes(bytes.largestDataFile.bytes)}`);
+}
+
+const scale = results.scale;
+if (scale && "unavailable" in scale) out.push("", `scale check: not available (${scale.unavailable})`);
+else if (scale && wh) {
+  const syn = scale.warehouse;
+  const ms = (t?: Timing, timedOut?: number) => (t ? formatMs(t.median) : timedOut ? `> ${formatMs(timedOut)}` : "-");
+  const ratio = (a?: Timing, b?: Timing, timedOut?: number) =>
+    a && b ? formatRatio(b.median / a.median) : a && timedOut ? `> ${formatRatio(timedOut / a.median)}` : "-";
+  const rows: string[][] = [
+    [
+      "warehouse build",
+      `${wh.inspections} insp.`,
+      `${syn.inspections} insp.`,
+      ms(wh.build),
+      ms(syn.build),
+      ratio(wh.build, syn.build),
+      syn.error ? `build failed: ${syn.error}` : "",
+    ],
+  ];
+  if (wh.maxRssBytes && syn.maxRssBytes) {
+    rows.push(["peak memory (RSS)", "", "", formatBytes(wh.maxRssBytes), formatBytes(syn.maxRssBytes), formatRatio(syn.maxRssBytes / wh.maxRssBytes), "build and queries, one process"]);
+  }
+  // Fastest-growing first; queries stopped at the limit count as growing without bound.
+  const growth = (q: QueryTiming) => {
+    const r = wh.queries.find((x) => x.name === q.name && x.kind === q.kind);
+    return !r?.timing ? -1 : q.timedOut ? Infinity : q.timing ? q.timing.median / r.timing.median : -1;
+  };
+  for (const q of [...syn.queries].sort((a, b) => growth(b) - growth(a))) {
+    const r = wh.queries.find((x) => x.name === q.name && x.kind === q.kind);
+    rows.push([
+      `${q.kind} ${q.name}`,
+      r?.rows === undefined ? "-" : String(r.rows),
+      q.rows === undefined ? "-" : String(q.rows),
+      ms(r?.timing, r?.timedOut),
+      ms(q.timing, q.timedOut),
+      ratio(r?.timing, q.timing, q.timedOut),
+      q.error ? `not timed: ${q.error}` : q.timedOut ? "stopped at the query limit" : q.kind === "table macro" ? q.call : "",
+    ]);
+  }
+  const both = syn.queries.filter((q) => q.timing && wh.queries.find((x) => x.name === q.name && x.kind === q.kind)?.timing);
+  if (both.length) {
+    const sumOf = (qs: QueryTiming[]) => qs.reduce((n, q) => n + q.timing!.median, 0);
+    const realSum = sumOf(both.map((q) => wh.queries.find((x) => x.name === q.name && x.kind === q.kind)!));
+    const synSum = sumOf(both);
+    rows.push([`all ${both.length} timed in both`, "", "", formatMs(realSum), formatMs(synSum), formatRatio(synSum / realSum), "sum of the medians"]);
+  }
+  out.push("");
+  out.push(
+    `scale check: synthetic corpus ${factor}x the real one, each inspection repeated every ${scale.corpus.shiftYears} years to ${scale.corpus.lastYear}; rows: ${Object.entries(
+      scale.corpus.rows,
+    )
+      .map(([t, r]) => `${t} ${r.real} -> ${r.synthetic}`)
+      .join(", ")}`,
+  );
+  out.push(renderTable(["query", "rows real", `rows ${factor}x`, "median real", `median ${factor}x`, "cost ratio", "notes"], rows));
+}
+
+const resultsFile = path.join(workDir, "results.json");
+fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+if (!values.keep) {
+  for (const entry of fs.readdirSync(workDir)) if (entry !== "results.json") fs.rmSync(path.join(workDir, entry), { recursive: true, force: true });
+}
+out.push("", `results: ${resultsFile}`);
+console.log(out.join("\n"));

@@ -1,0 +1,268 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium } from "playwright-core";
+import { projectRoot } from "../lib/paths.ts";
+import { serve } from "../scripts/serve.ts";
+import { type Timing, progress, summarise } from "./measure.ts";
+
+interface CommandRun {
+  ms: number;
+  ok: boolean;
+  output: string;
+}
+
+function runCommand(command: string, args: string[], env: Record<string, string> = {}): Promise<CommandRun> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => resolve({ ms: performance.now() - t0, ok: code === 0, output }));
+  });
+}
+
+/** One fresh run of a data loader, as Framework would make it on an empty cache. */
+export interface LoaderRun {
+  /** The loader source, relative to src/, with the route parameters it was given. */
+  loader: string;
+  args: string[];
+  ms?: number;
+  ok: boolean;
+}
+
+export interface SiteBuild {
+  outDir: string;
+  build: CommandRun;
+  /** Data files Framework served from its loader cache (src/.observablehq/cache) instead of running the loader. */
+  loadsFromCache: number;
+  loadsRun: number;
+  /** The loader runs a build on an empty cache makes: one per data file, one per archive. */
+  loaderRuns: LoaderRun[];
+}
+
+interface LoaderSpec {
+  file: string;
+  pattern: RegExp;
+  archive: boolean;
+}
+
+const archiveExt = /\.(zip|tar|tgz|tar\.gz)$/;
+
+/** Framework data loaders in src/ (name.<format>.ts|js) and the data paths each serves; [param] matches a route segment. */
+function loaderSpecs(): LoaderSpec[] {
+  const src = path.join(projectRoot, "src");
+  return (fs.readdirSync(src, { recursive: true }) as string[])
+    .filter((f) => !f.startsWith(".observablehq") && /\.(json|csv|tsv|txt|parquet|arrow|png|svg|zip|tar|tgz|gz)\.(ts|js)$/.test(f))
+    .map((f) => {
+      const target = f.split(path.sep).join("/").replace(/\.(ts|js)$/, "");
+      const archive = archiveExt.test(target);
+      const served = archive ? `${target.replace(archiveExt, "")}/` : target;
+      const body = served
+        .split(/(\[\w+\])/)
+        .map((part) => (/^\[\w+\]$/.test(part) ? `(?<${part.slice(1, -1)}>[^/]+)` : part.replace(/[.*+?^${}()|\\]/g, "\\$&")))
+        .join("");
+      return { file: f, pattern: new RegExp(`^${body}${archive ? ".+" : ""}$`), archive };
+    });
+}
+
+/** From a build's log, the data files it loaded, each with its cache state, and the loader runs behind them. */
+function loadsInBuildLog(output: string): { loads: Map<string, string>; runs: LoaderRun[] } {
+  // Framework logs each data file as "load /data/x.json → [fresh|using stale|missing] ...".
+  const loads = new Map<string, string>();
+  for (const m of output.matchAll(/load \/(\S+) → \[([^\]]+)\]/g)) loads.set(m[1]!, m[2]!);
+  const specs = loaderSpecs();
+  const runs = new Map<string, LoaderRun>();
+  for (const file of loads.keys()) {
+    for (const spec of specs) {
+      const m = spec.pattern.exec(file);
+      if (!m) continue;
+      const args = Object.entries(m.groups ?? {}).map(([k, v]) => `--${k}=${v}`);
+      runs.set(spec.archive ? spec.file : `${spec.file} ${args.join(" ")}`, { loader: spec.file, args, ok: true });
+      break;
+    }
+  }
+  return { loads, runs: [...runs.values()] };
+}
+
+/** `observable build` once into `outDir`, which is emptied first (Framework only clears folders inside the project). */
+export async function buildSite(outDir: string): Promise<SiteBuild> {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const build = await runCommand("npx", ["observable", "build"], { SITE_OUTPUT: outDir });
+  const { loads, runs } = loadsInBuildLog(build.output);
+  const states = [...loads.values()];
+  return {
+    outDir,
+    build: { ...build, output: build.ok ? "" : build.output.split("\n").slice(-20).join("\n") },
+    loadsFromCache: states.filter((s) => s === "fresh").length,
+    loadsRun: states.filter((s) => s !== "fresh").length,
+    loaderRuns: runs,
+  };
+}
+
+/** Run each loader (tsx, output discarded) one after another, as a cold build would. */
+export async function runLoaders(runs: LoaderRun[]): Promise<LoaderRun[]> {
+  const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+  const out: LoaderRun[] = [];
+  for (const run of runs) {
+    const r = await runCommand(tsx, [path.join("src", run.loader), ...run.args]);
+    out.push({ ...run, ms: r.ms, ok: r.ok });
+  }
+  return out;
+}
+
+export interface PageBytes {
+  page: string;
+  html: number;
+  js: number;
+  css: number;
+  data: number;
+  dataFiles: string[];
+  largestData?: { file: string; bytes: number };
+}
+
+function htmlPages(outDir: string): string[] {
+  return (fs.readdirSync(outDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".html") && !f.split(path.sep).some((part) => part.startsWith("_")))
+    .sort();
+}
+
+const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+
+/**
+ * What a page ships, read from the built HTML: the HTML itself, every module it preloads
+ * (Framework lists the transitive static imports), its stylesheets, and every file under _file/
+ * that the page or its own modules register. Dynamic imports are not followed.
+ */
+function pageBytes(outDir: string, page: string): PageBytes {
+  const file = path.join(outDir, page);
+  const html = fs.readFileSync(file, "utf8");
+  const dir = path.dirname(file);
+  const resolve = (from: string, ref: string) => path.resolve(from, ref.split(/[?#]/)[0]!);
+  const js = new Set<string>();
+  const css = new Set<string>();
+  for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) js.add(resolve(dir, m[1]!));
+  for (const m of html.matchAll(/<script[^>]* src="([^"]+)"/g)) js.add(resolve(dir, m[1]!));
+  for (const m of html.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g)) css.add(resolve(dir, m[1]!));
+  const data = new Set<string>();
+  const fileRefs = /["']((?:\.{1,2}\/)+(?:[^"']*\/)?_file\/[^"']+)["']/g;
+  for (const m of html.matchAll(fileRefs)) data.add(resolve(dir, m[1]!));
+  for (const module of js) {
+    if (!module.includes(`${path.sep}_import${path.sep}`) || !fs.existsSync(module)) continue;
+    for (const m of fs.readFileSync(module, "utf8").matchAll(fileRefs)) data.add(resolve(path.dirname(module), m[1]!));
+  }
+  const sum = (files: Set<string>) => [...files].reduce((n, f) => n + size(f), 0);
+  const largest = [...data].sort((a, b) => size(b) - size(a))[0];
+  return {
+    page: page.replace(/\.html$/, "").split(path.sep).join("/"),
+    html: Buffer.byteLength(html),
+    js: sum(js),
+    css: sum(css),
+    data: sum(data),
+    dataFiles: [...data].map((f) => path.relative(outDir, f)).sort(),
+    largestData: largest ? { file: path.relative(outDir, largest), bytes: size(largest) } : undefined,
+  };
+}
+
+export interface SiteBytes {
+  home?: PageBytes;
+  /** The profile page that ships the most data, and how many profiles there are. */
+  profile?: PageBytes;
+  profiles: { count: number; medianData: number; maxData: number };
+  others: PageBytes[];
+  largestDataFile?: { file: string; bytes: number };
+}
+
+const isProfile = (page: string) => /^authorities\/(?!index$)/.test(page);
+
+export function siteBytes(outDir: string): SiteBytes {
+  const pages = htmlPages(outDir).map((p) => pageBytes(outDir, p));
+  const profiles = pages.filter((p) => isProfile(p.page)).sort((a, b) => b.data - a.data);
+  const fileDir = path.join(outDir, "_file");
+  const dataFiles = fs.existsSync(fileDir)
+    ? (fs.readdirSync(fileDir, { recursive: true }) as string[])
+        .map((f) => ({ file: path.join("_file", f), bytes: size(path.join(fileDir, f)) }))
+        .filter((f) => fs.statSync(path.join(outDir, f.file)).isFile())
+    : [];
+  return {
+    home: pages.find((p) => p.page === "index"),
+    profile: profiles[0],
+    profiles: {
+      count: profiles.length,
+      medianData: profiles.length ? summarise(profiles.map((p) => p.data)).median : 0,
+      maxData: profiles[0]?.data ?? 0,
+    },
+    others: pages.filter((p) => p.page !== "index" && !isProfile(p.page)),
+    largestDataFile: dataFiles.sort((a, b) => b.bytes - a.bytes)[0],
+  };
+}
+
+const chartSelector = "#observablehq-main svg, figure svg";
+
+export interface FirstChart {
+  route: string;
+  timing?: Timing;
+  unavailable?: string;
+}
+
+// A string, not a function: tsx wraps nested functions in a __name helper the page does not have.
+const firstChartObserver = `new MutationObserver(() => {
+  if (window.__benchFirstChart === undefined && document.querySelector(${JSON.stringify(chartSelector)})) window.__benchFirstChart = performance.now();
+}).observe(document, { childList: true, subtree: true });`;
+
+declare global {
+  interface Window {
+    __benchFirstChart?: number;
+  }
+}
+
+/**
+ * Milliseconds from navigation start to the first chart in the DOM, seen by a MutationObserver
+ * installed before any page script runs. Each run uses a fresh browser context (empty cache).
+ */
+export async function timeFirstCharts(outDir: string, routes: string[], repeat: number): Promise<FirstChart[]> {
+  const server = await serve(outDir, 0);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    const results: FirstChart[] = [];
+    for (const route of routes) {
+      progress(`  first chart on ${route}`);
+      const runs: number[] = [];
+      let unavailable: string | undefined;
+      for (let i = 0; i < repeat && !unavailable; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        await page.addInitScript(firstChartObserver);
+        try {
+          await page.goto(`${origin}${route}`, { waitUntil: "load" });
+          await page.waitForFunction(() => window.__benchFirstChart !== undefined, undefined, { timeout: 15_000 });
+          runs.push(await page.evaluate(() => window.__benchFirstChart!));
+        } catch (e) {
+          unavailable = `no chart (${chartSelector}) within 15 s${(e as Error).name === "TimeoutError" ? "" : `: ${(e as Error).message.split("\n")[0]}`}`;
+        } finally {
+          await context.close();
+        }
+      }
+      results.push(runs.length === repeat ? { route, timing: summarise(runs) } : { route, unavailable });
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+}
