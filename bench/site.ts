@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../lib/chromium.ts";
 import { projectRoot } from "../lib/paths.ts";
 import { serve } from "../scripts/serve.ts";
 import { type Timing, progress, summarise } from "./measure.ts";
@@ -225,19 +225,7 @@ declare global {
 export async function timeFirstCharts(outDir: string, routes: string[], repeat: number): Promise<FirstChart[]> {
   const server = await serve(outDir, 0);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const results: FirstChart[] = [];
     for (const route of routes) {

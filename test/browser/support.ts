@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type http from "node:http";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../../lib/chromium.ts";
 import { serve } from "../../scripts/serve.ts";
 import { projectRoot } from "../../lib/paths.ts";
 
@@ -24,19 +25,7 @@ export async function openSite(): Promise<Site> {
   if (!fs.existsSync(executablePath)) throw new Error(`no chromium at ${executablePath}: apt-get install -y chromium`);
   const server: http.Server = await serve(distDir, 0);
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   return {
     origin: `http://127.0.0.1:${port}`,
     browser,
