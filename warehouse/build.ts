@@ -66,7 +66,7 @@ function plainValue(v: unknown): unknown {
   return v;
 }
 
-function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+export function plainRow(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)]));
 }
 

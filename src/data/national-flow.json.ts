@@ -1,12 +1,6 @@
-import { printQuery } from "../../warehouse/print.ts";
+import { printColumns } from "../../warehouse/print.ts";
 
-// Parallel columns, one row, to keep the home page's payload small.
-await printQuery(`
-  SELECT
-    list(period_kind ORDER BY period_kind, period_start, framework_start, grade) AS period_kind,
-    list(period ORDER BY period_kind, period_start, framework_start, grade) AS period,
-    list(CAST(period_start AS VARCHAR) ORDER BY period_kind, period_start, framework_start, grade) AS period_start,
-    list(framework ORDER BY period_kind, period_start, framework_start, grade) AS framework,
-    list(grade ORDER BY period_kind, period_start, framework_start, grade) AS grade,
-    list(inspections ORDER BY period_kind, period_start, framework_start, grade) AS inspections
-  FROM inspection_flow`);
+await printColumns(`
+  SELECT period_kind, period, CAST(period_start AS VARCHAR) AS period_start, framework, grade, inspections
+  FROM inspection_flow
+  ORDER BY period_kind, period_start, framework_start, grade`);
