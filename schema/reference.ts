@@ -56,9 +56,27 @@ export const schedulingRule = z.object({
   rule_kind: z.enum(["cycle", "interval_by_grade", "reinspection", "blackout"]),
   min_months: optional(z.coerce.number()),
   max_months: optional(z.coerce.number()),
+  /** What a window is counted from: the previous report's publication, or its action plan. */
+  window_anchor: optional(z.enum(["publication", "action_plan"])),
+  /** Days a window's close moves past the anchor before months are counted (the action plan's lag). */
+  slack_days: optional(z.coerce.number().int().min(0)),
+  /** A blackout's first and last day each year, MM-DD; the last may fall in the next year. */
+  blackout_from: optional(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)),
+  blackout_to: optional(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)),
   status: z.enum(["proposed", "in force", "practice"]),
   description: z.string().min(1),
   source,
+}).superRefine((r, ctx) => {
+  const blackout = r.rule_kind === "blackout";
+  if (blackout && (r.blackout_from === null || r.blackout_to === null)) {
+    ctx.addIssue({ code: "custom", path: ["blackout_from"], message: "a blackout rule needs blackout_from and blackout_to (MM-DD)" });
+  }
+  if (!blackout && (r.blackout_from !== null || r.blackout_to !== null)) {
+    ctx.addIssue({ code: "custom", path: ["blackout_from"], message: "only blackout rules have blackout dates" });
+  }
+  if (r.max_months !== null && (r.window_anchor === null || r.slack_days === null)) {
+    ctx.addIssue({ code: "custom", path: ["window_anchor"], message: "a rule with max_months needs window_anchor and slack_days" });
+  }
 });
 export type SchedulingRule = z.infer<typeof schedulingRule>;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { readCsv } from "../lib/csv.ts";
-import { dataDir as defaultDataDir } from "../lib/paths.ts";
+import { dataDir as defaultDataDir, referenceDir as projectReferenceDir } from "../lib/paths.ts";
 import { tables } from "./tables.ts";
 
 const sqlDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "sql");
@@ -20,7 +20,7 @@ export class IntegrityError extends Error {
 export interface WarehouseOptions {
   /** Folder holding the canonical CSVs (default: data/). */
   dataDir?: string;
-  /** Folder holding the reference tables (default: <dataDir>/reference). */
+  /** Folder holding reference tables that override the project's (default: <dataDir>/reference). */
   referenceDir?: string;
   /** A DuckDB file to write; in memory when absent. */
   dbFile?: string;
@@ -32,10 +32,15 @@ export interface Warehouse {
   close(): void;
 }
 
+/**
+ * A table's file: reference tables come from `referenceDir` when it has them, else from the
+ * project's data/reference, so that a test fixture holds only the reference tables it cuts down.
+ */
 function resolveFile(file: string, dataDir: string, referenceDir: string): string {
-  return file.startsWith("reference/")
-    ? path.join(referenceDir, file.slice("reference/".length))
-    : path.join(dataDir, file);
+  if (!file.startsWith("reference/")) return path.join(dataDir, file);
+  const name = file.slice("reference/".length);
+  const own = path.join(referenceDir, name);
+  return fs.existsSync(own) ? own : path.join(projectReferenceDir, name);
 }
 
 function sqlFiles(folder: string): { name: string; sql: string }[] {

@@ -1,30 +1,29 @@
-import { buildWarehouse, plainRow } from "./build.ts";
+import { plainRow, type Warehouse } from "./build.ts";
 
-/** For Framework data loaders: build the warehouse, run one query, print JSON rows to stdout. */
-export async function printQuery(sql: string, params?: Record<string, string | number | null>): Promise<void> {
-  const wh = await buildWarehouse();
-  try {
-    const rows = await wh.query(sql, params);
-    process.stdout.write(JSON.stringify(rows));
-  } finally {
-    wh.close();
-  }
+type Params = Record<string, string | number | null>;
+
+/**
+ * One or more files of the site's data archive (src/data/site.zip.ts), from the opened warehouse:
+ * member name -> JSON text. Each module in src/data/site/ exports one, named after its file.
+ */
+export type SiteFile = (wh: Warehouse, name: string) => Promise<Record<string, string>>;
+
+/** A query's rows as a JSON array of objects. */
+export function rows(sql: string, params?: Params): SiteFile {
+  return async (wh, name) => ({ [`${name}.json`]: JSON.stringify(await wh.query(sql, params)) });
 }
 
 /**
- * For Framework data loaders: one query's rows printed as one row of parallel columns
- * (`[{col: [...], ...}]`, null columns when there are no rows), which keeps page payloads small.
- * The page turns them back into rows (src/components/as-at.ts rowsFromColumns).
+ * A query's rows as one row of parallel columns (`[{col: [...], ...}]`, null columns when there are
+ * no rows), which keeps page payloads small. The page turns them back into rows
+ * (src/components/as-at.ts rowsFromColumns).
  */
-export async function printColumns(sql: string, params?: Record<string, string | number | null>): Promise<void> {
-  const wh = await buildWarehouse();
-  try {
+export function columns(sql: string, params?: Params): SiteFile {
+  return async (wh, name) => {
     const reader = await wh.connection.runAndReadAll(sql, params);
     const names = reader.columnNames();
-    const rows = reader.getRowObjectsJS().map(plainRow);
-    const columns = Object.fromEntries(names.map((n) => [n, rows.length === 0 ? null : rows.map((r) => r[n])]));
-    process.stdout.write(JSON.stringify([columns]));
-  } finally {
-    wh.close();
-  }
+    const records = reader.getRowObjectsJS().map(plainRow);
+    const cols = Object.fromEntries(names.map((n) => [n, records.length === 0 ? null : records.map((r) => r[n])]));
+    return { [`${name}.json`]: JSON.stringify([cols]) };
+  };
 }

@@ -28,6 +28,7 @@ CREATE OR REPLACE TABLE scheduling_rules AS
 SELECT
   rule_id, framework, CAST(applies_to_grade AS INTEGER) AS applies_to_grade, rule_kind,
   CAST(min_months AS DOUBLE) AS min_months, CAST(max_months AS DOUBLE) AS max_months,
+  window_anchor, coalesce(CAST(slack_days AS INTEGER), 0) AS slack_days, blackout_from, blackout_to,
   status, description, source, rowid + 2 AS csv_line
 FROM raw_scheduling_rules;
 

@@ -24,17 +24,21 @@ WHERE f.parent_framework IS NULL;
 -- April 2026, which keeps the ILACS timetable (no separate rules were published for it).
 CREATE OR REPLACE MACRO sched_rule_framework(fw) AS CASE fw WHEN 'ILACS_2026' THEN 'ILACS' ELSE fw END;
 
--- Blackout periods in which inspections do not start, one row per rule and year. The rules give no
--- dates for Christmas; 12 December to 11 January is the span with no ILACS start in the Data to
--- Insight history (rule ilacs_blackout_christmas), applied to the SIF rule as well.
+-- Blackout periods in which inspections do not start, one row per rule and year, from the rules'
+-- typed blackout_from/blackout_to (MM-DD; a span that ends before it starts runs into the next year).
+-- The rules give no dates for Christmas; 12 December to 11 January is the span with no ILACS start in
+-- the Data to Insight history (rule ilacs_blackout_christmas), applied to the SIF rule as well.
 CREATE OR REPLACE VIEW scheduling_blackouts AS
-SELECT
-  r.framework, r.rule_id, r.status,
-  CASE WHEN r.description ILIKE '%august%' THEN make_date(y, 8, 1) ELSE make_date(y, 12, 12) END AS blackout_start,
-  CASE WHEN r.description ILIKE '%august%' THEN make_date(y, 8, 31) ELSE make_date(y + 1, 1, 11) END AS blackout_end
-FROM scheduling_rules r, (SELECT CAST(range AS INTEGER) AS y FROM range(2008, 2036)) years
-WHERE r.rule_kind = 'blackout'
-  AND (r.description ILIKE '%august%' OR r.description ILIKE '%christmas%' OR r.description ILIKE '%december%');
+SELECT framework, rule_id, status, blackout_start,
+  CASE WHEN blackout_end_same_year < blackout_start THEN CAST(blackout_end_same_year + INTERVAL 1 YEAR AS DATE)
+       ELSE blackout_end_same_year END AS blackout_end
+FROM (
+  SELECT r.framework, r.rule_id, r.status,
+    CAST(strptime(y || '-' || r.blackout_from, '%Y-%m-%d') AS DATE) AS blackout_start,
+    CAST(strptime(y || '-' || r.blackout_to, '%Y-%m-%d') AS DATE) AS blackout_end_same_year
+  FROM scheduling_rules r, (SELECT CAST(range AS INTEGER) AS y FROM range(2008, 2036)) years
+  WHERE r.rule_kind = 'blackout'
+);
 
 -- A window's last day moved past a blackout it falls in: an inspection cannot start during one, so
 -- the first day after it still counts as on time. Only the closing day moves (docs/scheduling.md).
@@ -51,13 +55,10 @@ CREATE OR REPLACE MACRO sched_blackout_rule(d, fw) AS
 CREATE OR REPLACE MACRO sched_months(a, b) AS round(date_diff('day', a, b) / 30.4375, 2);
 
 -- The window a scheduling rule sets from an anchor date (the previous report's publication). A rule
--- counted from the action plan (SIF, seed 001 para 200: plan due within 70 working days of the
--- pre-publication report, which precedes publication) gets up to 98 days more before it closes.
-CREATE OR REPLACE MACRO sched_slack_days(description) AS
-  CASE WHEN description ILIKE '%from the action plan%' THEN 98 ELSE 0 END;
-
+-- counted from the action plan (window_anchor action_plan: SIF, seed 001 para 200, plan due within 70
+-- working days of the pre-publication report, which precedes publication) closes slack_days later.
 CREATE OR REPLACE MACRO sched_window_open(anchor, min_months) AS
   CAST(anchor + to_months(CAST(min_months AS INTEGER)) AS DATE);
 
-CREATE OR REPLACE MACRO sched_window_close(anchor, max_months, description) AS
-  CAST(anchor + sched_slack_days(description) + to_months(CAST(max_months AS INTEGER)) AS DATE);
+CREATE OR REPLACE MACRO sched_window_close(anchor, max_months, slack_days) AS
+  CAST(anchor + CAST(slack_days AS INTEGER) + to_months(CAST(max_months AS INTEGER)) AS DATE);

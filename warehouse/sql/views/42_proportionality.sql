@@ -56,7 +56,7 @@ WITH judged AS (
     r.rule_id, r.rule_kind, r.status AS rule_status, r.min_months, r.max_months,
     r.description AS rule_description, r.source AS rule_source,
     sched_window_open(s.prev_published_date, r.min_months) AS window_open,
-    sched_window_close(s.prev_published_date, r.max_months, r.description) AS window_close
+    sched_window_close(s.prev_published_date, r.max_months, r.slack_days) AS window_close
   FROM scheduling_intervals s
   JOIN scheduling_rules r
     ON r.framework = sched_rule_framework(s.prev_framework)

@@ -36,7 +36,7 @@ CREATE OR REPLACE VIEW scheduling_windows AS
 WITH ranked AS (
   SELECT
     s.*, r.rule_id, r.rule_kind, r.status AS rule_status, r.min_months, r.max_months,
-    r.description AS rule_description, r.source AS rule_source,
+    r.description AS rule_description, r.source AS rule_source, r.slack_days,
     row_number() OVER (
       PARTITION BY s.la_code, s.inspection_id
       ORDER BY CASE WHEN r.applies_to_grade IS NOT NULL THEN 0 ELSE 1 END,
@@ -53,7 +53,7 @@ windows AS (
   SELECT
     * EXCLUDE (pick),
     sched_window_open(published_date, min_months) AS window_open,
-    sched_window_close(published_date, max_months, rule_description) AS window_close_unadjusted
+    sched_window_close(published_date, max_months, slack_days) AS window_close_unadjusted
   FROM ranked WHERE pick = 1
 )
 SELECT

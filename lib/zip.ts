@@ -1,0 +1,11 @@
+import JSZip from "jszip";
+
+// A fixed timestamp keeps an archive byte-identical while its contents are unchanged.
+const date = new Date("2000-01-01T00:00:00Z");
+
+/** A deflated zip of text files (name -> text), as Framework's archive loaders expect on stdout. */
+export async function zipFiles(files: Iterable<[string, string]>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, text] of files) zip.file(name, text, { date });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

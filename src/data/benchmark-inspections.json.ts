@@ -1,3 +1,0 @@
-import { printQuery } from "../../warehouse/print.ts";
-
-await printQuery(`SELECT * FROM benchmark_inspections`);

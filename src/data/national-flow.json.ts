@@ -1,6 +1,0 @@
-import { printColumns } from "../../warehouse/print.ts";
-
-await printColumns(`
-  SELECT period_kind, period, CAST(period_start AS VARCHAR) AS period_start, framework, grade, inspections
-  FROM inspection_flow
-  ORDER BY period_kind, period_start, framework_start, grade`);

@@ -1,0 +1,3 @@
+import { rows } from "../../../warehouse/print.ts";
+
+export default rows(`SELECT * FROM forward_calendar`);

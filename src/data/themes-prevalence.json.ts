@@ -1,6 +1,0 @@
-import { printColumns } from "../../warehouse/print.ts";
-
-await printColumns(`
-  SELECT dimension, level, theme_id, reports, reports_improve, reports_praised, reports_criticised
-  FROM theme_prevalence
-  ORDER BY dimension, level, theme_order`);

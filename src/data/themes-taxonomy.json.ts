@@ -1,3 +1,0 @@
-import { printQuery } from "../../warehouse/print.ts";
-
-await printQuery(`SELECT theme_id, label, definition, kent_group, sort_order, source FROM report_theme_taxonomy ORDER BY sort_order`);
