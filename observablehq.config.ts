@@ -1,10 +1,7 @@
 // Site configuration. The site must work offline on locked-down networks: no web fonts
 // (globalStylesheets is emptied to drop the default Google Fonts link), no CDN imports
 // (pages import client libraries explicitly from node_modules), no external links in chrome.
-import path from "node:path";
-import { readCsv } from "./lib/csv.ts";
-import { dataDir } from "./lib/paths.ts";
-import { authority, inspection } from "./schema/canonical.ts";
+import { openWarehouse } from "./warehouse/cached.ts";
 
 /** The site's pages, in the order the header lists them. */
 const nav: [string, string][] = [
@@ -34,13 +31,16 @@ export default {
     .map(([name, path]) => `<a href="${path}">${name}</a>`)
     .join("")}</nav>`,
   search: false,
-  // One profile page per authority: every current authority, and each predecessor with a report
-  // (src/authorities/[la_code].md; the same rule as the warehouse view profiled_authorities).
-  dynamicPaths() {
-    const inspected = new Set(readCsv(path.join(dataDir, "inspections.csv"), inspection).map((i) => i.la_code));
-    return readCsv(path.join(dataDir, "authorities.csv"), authority)
-      .filter((a) => a.status === "current" || inspected.has(a.la_code))
-      .map((a) => `/authorities/${a.la_code}`);
+  // One profile page per authority the warehouse's view profiled_authorities names
+  // (src/authorities/[la_code].md).
+  async dynamicPaths() {
+    const wh = await openWarehouse();
+    try {
+      const rows = await wh.query<{ la_code: string }>("SELECT la_code FROM profiled_authorities ORDER BY la_code");
+      return rows.map((r) => `/authorities/${r.la_code}`);
+    } finally {
+      wh.close();
+    }
   },
   linkify: false,
   footer: "Published Ofsted inspection outcomes for English local authority children's services, read from the reports by this product. Figures link to the rows in data/ and the report they came from.",

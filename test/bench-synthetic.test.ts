@@ -114,7 +114,7 @@ describe("synthetic corpus at 2x the hand-worked fixture", () => {
     const count = async (wh: Warehouse, from: string) => (await wh.query<{ n: number }>(`SELECT count(*) AS n FROM ${from}`))[0]!.n;
     expect(await count(synthetic, "judgement_facts")).toBe(2 * (await count(real, "judgement_facts")));
     expect(await count(synthetic, "graded_inspections")).toBe(2 * (await count(real, "graded_inspections")));
-    expect(await count(synthetic, "inspection_intervals")).toBe(2 * (await count(real, "inspection_intervals")));
+    expect(await count(synthetic, "scheduling_inspections")).toBe(2 * (await count(real, "scheduling_inspections")));
   });
 
   it("the copy starts after the original: as at 2024 the latest grades are the fixture's own", async () => {
@@ -132,7 +132,7 @@ describe("synthetic corpus at 2x the hand-worked fixture", () => {
     expect(bench.queries.find((q) => q.name === "latest_grade_as_at")!.call).toBe("latest_grade_as_at(2035-02-01)");
     expect(bench.inspections).toBe(14);
     const names = bench.queries.map((q) => q.name);
-    expect(names).toEqual(expect.arrayContaining(["judgement_facts", "inspection_intervals", "latest_grade_as_at"]));
+    expect(names).toEqual(expect.arrayContaining(["judgement_facts", "scheduling_intervals", "latest_grade_as_at"]));
     expect(bench.queries.filter((q) => q.error)).toEqual([]);
     expect(bench.queries.find((q) => q.name === "graded_inspections")!.rows).toBe(14);
   });

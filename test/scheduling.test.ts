@@ -137,8 +137,8 @@ describe("intervals between successive graded inspections", () => {
     expect(ids.map((r) => r.la_code)).not.toContain("303");
   });
 
-  it("inspection_intervals skips the separately published LSCB review, as the scheduling views do", async () => {
-    const [row] = await wh.query(`SELECT prev_inspection_id, prev_overall_grade FROM inspection_intervals WHERE inspection_id = '800-sif-2017-03-20'`);
+  it("scheduling_intervals skips the separately published LSCB review", async () => {
+    const [row] = await wh.query(`SELECT prev_inspection_id, prev_overall_grade FROM scheduling_intervals WHERE inspection_id = '800-sif-2017-03-20'`);
     expect(row).toEqual({ prev_inspection_id: "800-sif-2014-09-05", prev_overall_grade: 4 });
   });
 

@@ -86,32 +86,15 @@ describe("warehouse views on a hand-worked fixture", () => {
       prev_overall_grade: number | null;
       days_between_publications: number | null;
     }>(
-      `SELECT inspection_id, prev_inspection_id, prev_overall_grade, days_between_publications
-       FROM inspection_intervals ORDER BY inspection_id`,
+      `SELECT inspection_id, prev_inspection_id, prev_overall_grade,
+              date_diff('day', prev_published_date, published_date) AS days_between_publications
+       FROM scheduling_intervals ORDER BY inspection_id`,
     );
     expect(rows).toEqual([
       { inspection_id: "301-ilacs-2019-01-15", prev_inspection_id: "301-sif-2015-03-02", prev_overall_grade: 3, days_between_publications: 1415 },
-      { inspection_id: "301-sif-2015-03-02", prev_inspection_id: null, prev_overall_grade: null, days_between_publications: null },
-      { inspection_id: "302-sif-2017-06-01", prev_inspection_id: null, prev_overall_grade: null, days_between_publications: null },
       { inspection_id: "302-sif-2017-06-01-2", prev_inspection_id: "302-sif-2017-06-01", prev_overall_grade: 4, days_between_publications: 0 },
       { inspection_id: "928-ilacs-2019-08-01", prev_inspection_id: "928-sif-2016-05-10", prev_overall_grade: 4, days_between_publications: 1178 },
-      { inspection_id: "928-sif-2016-05-10", prev_inspection_id: null, prev_overall_grade: null, days_between_publications: null },
       { inspection_id: "940-ilacs-2023-02-01", prev_inspection_id: "928-ilacs-2019-08-01", prev_overall_grade: 3, days_between_publications: 1280 },
-    ]);
-  });
-
-  it("coverage gives the first inspection per authority and framework", async () => {
-    const rows = await wh.query<{ framework: string; la_code: string; first_published_date: string; inspections: number }>(
-      `SELECT framework, la_code, CAST(first_published_date AS VARCHAR) AS first_published_date, CAST(inspections AS INTEGER) AS inspections
-       FROM framework_coverage ORDER BY framework, la_code`,
-    );
-    expect(rows).toEqual([
-      { framework: "ILACS", la_code: "301", first_published_date: "2019-01-15", inspections: 1 },
-      { framework: "ILACS", la_code: "928", first_published_date: "2019-08-01", inspections: 1 },
-      { framework: "ILACS", la_code: "940", first_published_date: "2023-02-01", inspections: 1 },
-      { framework: "SIF", la_code: "301", first_published_date: "2015-03-02", inspections: 1 },
-      { framework: "SIF", la_code: "302", first_published_date: "2017-06-01", inspections: 2 },
-      { framework: "SIF", la_code: "928", first_published_date: "2016-05-10", inspections: 1 },
     ]);
   });
 });

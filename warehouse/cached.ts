@@ -93,5 +93,5 @@ export async function openWarehouseFile(file: string): Promise<Warehouse> {
  * build, which builds it once), else the cached file for the current data/, built if missing.
  */
 export async function openWarehouse(): Promise<Warehouse> {
-  return openWarehouseFile(process.env.WAREHOUSE_DB ?? (await ensureWarehouseFile()));
+  return openWarehouseFile(process.env.WAREHOUSE_DB || (await ensureWarehouseFile()));
 }

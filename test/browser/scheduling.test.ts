@@ -38,7 +38,7 @@ describe("scheduling pages, offline in a real browser", () => {
           { d },
         )
       )[0]!.n;
-    const asAt = (await wh.query<{ data_as_at: string }>(`SELECT data_as_at FROM scheduling_as_at`))[0]!.data_as_at;
+    const asAt = (await wh.query<{ data_as_at: string }>(`SELECT data_as_at FROM data_as_at`))[0]!.data_as_at;
     const { page } = await visit(site, "/forward-look");
     const summary = page.locator("p", { hasText: "overdue for a graded inspection on" });
     await summary.waitFor();

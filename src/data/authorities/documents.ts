@@ -72,7 +72,7 @@ export async function profileDocuments(wh: Warehouse, laCode?: string): Promise<
       .map(({ la_code, ...t }) => ({ ...t, themes: (t as unknown as ThemeRows).themes.map((x) => ({ ...x, snippet: x.status === "not raised again" ? null : shorten(x.snippet) })) }));
     profiles.set(row.la_code, { ...doc, scheduling: pack(windows), themes } as unknown as ProfileFile);
   }
-  const [last] = await wh.query<{ d: string | null }>(`SELECT CAST(max(published_date) AS VARCHAR) AS d FROM inspections`);
+  const [last] = await wh.query<{ d: string | null }>(`SELECT CAST(data_as_at AS VARCHAR) AS d FROM data_as_at`);
   const shared: SharedFile = {
     data_last_published: last?.d ?? null,
     themes: await wh.query(`SELECT theme, label, sort_order FROM themes ORDER BY sort_order`),

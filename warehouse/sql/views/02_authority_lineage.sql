@@ -9,3 +9,19 @@ WITH RECURSIVE lineage(la_code, ancestor_la_code, depth) AS (
   WHERE l.depth < 10
 )
 SELECT DISTINCT la_code, ancestor_la_code, depth FROM lineage;
+
+-- When each authority existed: the one definition. authorities.valid_from and valid_to are both
+-- inclusive (docs/authorities.md), and so are exists_from and exists_to; blanks become far-off
+-- sentinels so that range tests need no NULL handling. Views that need an exclusive end call it
+-- valid_until or spell_until.
+CREATE OR REPLACE VIEW authority_existence AS
+SELECT
+  la_code, name AS authority_name, ofsted_region, la_type, status,
+  coalesce(valid_from, DATE '1900-01-01') AS exists_from,
+  coalesce(valid_to, DATE '9999-12-31') AS exists_to
+FROM authorities;
+
+-- Authorities that existed on a date.
+CREATE OR REPLACE MACRO authorities_live_as_at(as_at) AS TABLE
+SELECT a.* FROM authorities a JOIN authority_existence e USING (la_code)
+WHERE CAST(as_at AS DATE) BETWEEN e.exists_from AND e.exists_to;

@@ -1,33 +1,54 @@
--- Latest grade per authority and theme as at a date, by publication date. Only authorities that
--- existed on that date (valid_from and valid_to inclusive) are counted; a successor carries its predecessors' grades until its own
--- inspection (inherited_from names the predecessor). Ties on the same date prefer the authority's
--- own report, then the later inspection end date, then the inspection id, then judgement order.
-CREATE OR REPLACE MACRO latest_grade_as_at(as_at) AS TABLE
-WITH live AS (
-  SELECT la_code FROM authorities
-  WHERE (valid_from IS NULL OR valid_from <= CAST(as_at AS DATE))
-    AND (valid_to IS NULL OR valid_to >= CAST(as_at AS DATE))
-),
-candidates AS (
+-- The one definition of "the latest grade per authority and theme as at a date", as intervals of
+-- as-at dates: one row per authority, theme and judgement that is the latest for
+-- valid_from <= as_at < valid_to (valid_to exclusive here; null: still the latest). Among the
+-- authority's and its predecessors' judgements in the theme, the one published last wins (on the
+-- same day: the authority's own report, then the later end date, the inspection id, the judgement
+-- order), from its publication until the theme's next publication, and only while the authority
+-- exists (authorities.valid_to is inclusive, so an interval ends the day after it). A successor
+-- carries its predecessors' grades until its own inspection (inherited_from names the predecessor).
+-- test/profiles.test.ts checks it against an independent point-in-time oracle on every date where
+-- either could change.
+CREATE OR REPLACE VIEW latest_grade_intervals AS
+WITH candidates AS (
   SELECT
-    live.la_code,
-    f.*  EXCLUDE (la_code, authority_name, ofsted_region, ons_region, la_type, authority_status),
+    lin.la_code, lin.depth,
+    f.* EXCLUDE (la_code, authority_name, ofsted_region, ons_region, la_type, authority_status),
     f.la_code AS graded_la_code,
-    lin.depth,
     row_number() OVER (
-      PARTITION BY live.la_code, f.theme
-      ORDER BY f.published_date DESC, lin.depth ASC, f.end_date DESC NULLS LAST, f.inspection_id DESC, f.judgement_order ASC
+      PARTITION BY lin.la_code, f.theme, f.published_date
+      ORDER BY lin.depth ASC, f.end_date DESC NULLS LAST, f.inspection_id DESC, f.judgement_order ASC
     ) AS pick
-  FROM live
-  JOIN authority_lineage lin ON lin.la_code = live.la_code
+  FROM authority_lineage lin
   JOIN judgement_facts f ON f.la_code = lin.ancestor_la_code
-  WHERE f.published_date <= CAST(as_at AS DATE) AND f.grade IS NOT NULL
+  WHERE f.grade IS NOT NULL
+),
+winners AS (
+  SELECT *, lead(published_date) OVER (PARTITION BY la_code, theme ORDER BY published_date) AS superseded
+  FROM candidates
+  WHERE pick = 1
+),
+clipped AS (
+  SELECT
+    w.*, a.ofsted_region,
+    greatest(w.published_date, a.valid_from) AS valid_from,
+    least(w.superseded, CAST(a.valid_to + 1 AS DATE)) AS valid_to
+  FROM winners w JOIN authorities a ON a.la_code = w.la_code
 )
 SELECT
-  c.la_code, a.name AS authority_name, a.ofsted_region, a.ons_region, a.la_type,
-  c.theme, c.theme_label, c.grade, c.grade_name, c.grade_label, c.judgement_code,
-  c.framework, c.inspection_type, c.inspection_id, c.published_date,
-  CASE WHEN c.depth > 0 THEN c.graded_la_code END AS inherited_from,
-  c.report_url, c.source_file
-FROM candidates c JOIN authorities a ON a.la_code = c.la_code
-WHERE c.pick = 1;
+  la_code, ofsted_region, theme, theme_label, grade, grade_name, grade_label, judgement_code,
+  framework, inspection_type, inspection_id, published_date,
+  CASE WHEN depth > 0 THEN graded_la_code END AS inherited_from,
+  report_url, source_file, valid_from, valid_to
+FROM clipped
+WHERE valid_to IS NULL OR valid_from < valid_to;
+
+-- The latest grade per authority and theme on one date, with the authority's names: the rows of
+-- latest_grade_intervals standing on that date.
+CREATE OR REPLACE MACRO latest_grade_as_at(as_at) AS TABLE
+SELECT
+  g.la_code, a.name AS authority_name, a.ofsted_region, a.ons_region, a.la_type,
+  g.theme, g.theme_label, g.grade, g.grade_name, g.grade_label, g.judgement_code,
+  g.framework, g.inspection_type, g.inspection_id, g.published_date, g.inherited_from,
+  g.report_url, g.source_file
+FROM latest_grade_intervals g JOIN authorities a USING (la_code)
+WHERE g.valid_from <= CAST(as_at AS DATE) AND (g.valid_to IS NULL OR CAST(as_at AS DATE) < g.valid_to);

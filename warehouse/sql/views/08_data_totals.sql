@@ -11,4 +11,4 @@ SELECT
   (SELECT count(*) FROM ingest_accounting WHERE outcome = 'out_of_scope')::INTEGER AS files_out_of_scope,
   (SELECT count(*) FROM ingest_accounting WHERE outcome = 'quarantined')::INTEGER AS files_quarantined,
   (SELECT CAST(min(published_date) AS VARCHAR) FROM inspections) AS first_published,
-  (SELECT CAST(max(published_date) AS VARCHAR) FROM inspections) AS last_published;
+  (SELECT CAST(data_as_at AS VARCHAR) FROM data_as_at) AS last_published;

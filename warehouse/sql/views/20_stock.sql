@@ -1,12 +1,6 @@
 -- The stock: each authority's most recent grade per theme as at a date, counted for England and
 -- each Ofsted region, split by the framework the grade came from.
 
--- Authorities that existed on a date. valid_from and valid_to are inclusive (docs/authorities.md).
-CREATE OR REPLACE MACRO authorities_live_as_at(as_at) AS TABLE
-SELECT * FROM authorities
-WHERE (valid_from IS NULL OR valid_from <= CAST(as_at AS DATE))
-  AND (valid_to IS NULL OR valid_to >= CAST(as_at AS DATE));
-
 -- The themes the national pages offer: those with a headline judgement in a framework in force
 -- since the single inspection framework, so every one can be compared across SIF and ILACS.
 CREATE OR REPLACE VIEW stock_themes AS

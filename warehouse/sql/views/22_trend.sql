@@ -1,11 +1,13 @@
 -- The trend: share of authorities whose most recent grade in a theme is good or better, at every
 -- quarter end since the first framework began, and at the latest publication.
 
+-- The dates the trend is drawn at: every quarter end from the first framework's start, and the
+-- latest publication.
 CREATE OR REPLACE VIEW trend_dates AS
 WITH bounds AS (
   SELECT
     (SELECT min(start_date) FROM frameworks WHERE graded) AS first_start,
-    (SELECT max(published_date) FROM inspections) AS last_published
+    (SELECT data_as_at FROM data_as_at) AS last_published
 ),
 quarters AS (
   SELECT CAST(q + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE) AS as_at, last_published
@@ -15,6 +17,8 @@ SELECT as_at FROM quarters WHERE as_at <= last_published
 UNION
 SELECT last_published FROM bounds WHERE last_published IS NOT NULL;
 
+-- Per date, theme and area (England, each region): authorities existing, graded, the share good or
+-- better and the share covered (mostly_covered: at least half the authorities hold a grade).
 CREATE OR REPLACE VIEW trend_quarterly AS
 WITH counts AS (
   SELECT

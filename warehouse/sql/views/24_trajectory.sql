@@ -105,6 +105,8 @@ SELECT
 FROM ordered o JOIN authorities a USING (la_code)
 WHERE o.next_framework IS NOT NULL;
 
+-- Counts of authorities by overall grade under one framework and under the next (from
+-- framework_transitions), for the transitions table.
 CREATE OR REPLACE VIEW framework_transition_matrix AS
 SELECT from_framework, to_framework, from_grade, to_grade, count(*)::INTEGER AS authorities
 FROM framework_transitions

@@ -1,6 +1,7 @@
 -- Seed 004's Annex 1 set against our benchmarking rows for the paper's window (the period of its
 -- section 5 figures in national_figures): which authorities agree, which differ, and why.
 
+-- The paper's window of publication dates, from its section 5 figures in national_figures.
 CREATE OR REPLACE VIEW kent_window AS
 SELECT period_start AS date_from, period_end AS date_to,
   -- The paper's own date (seed 004, author's contact details: "Date: 28 October 2014").
@@ -30,6 +31,7 @@ CREATE OR REPLACE MACRO exception_words(keys) AS (
   FROM unnest(keys) AS u(k) JOIN themes t ON t.theme = split_part(k, ':', 1)
 );
 
+-- Annex 1 rows as transcribed, with the overall, exception and LSCB grades read from their text.
 CREATE OR REPLACE VIEW kent_annex1_parsed AS
 WITH parts AS (
   SELECT k.annex_row, trim(p.part) AS part
@@ -52,6 +54,7 @@ SELECT
   k.lscb_as_published, grade_from_text(k.lscb_as_published) AS lscb_grade
 FROM kent_annex1 k LEFT JOIN keys USING (annex_row);
 
+-- Each Annex 1 row beside our benchmarking row for the authority: agree, differ, or absent, and why.
 CREATE OR REPLACE VIEW kent_annex1_check AS
 WITH ours AS (
   SELECT b.* FROM kent_window kw, LATERAL benchmark_window('SIF', kw.date_from, kw.date_to) b

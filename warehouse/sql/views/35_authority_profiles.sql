@@ -7,7 +7,7 @@ WHERE a.status = 'current' OR a.la_code IN (SELECT la_code FROM inspections);
 -- The search page's list: names, aliases and codes to match, and the overall grade on the date of
 -- the latest report in the data.
 CREATE OR REPLACE VIEW authority_directory AS
-WITH last_data AS (SELECT max(published_date) AS d FROM inspections),
+WITH last_data AS (SELECT data_as_at AS d FROM data_as_at),
 latest_overall AS (
   SELECT g.la_code, g.grade, g.grade_label, g.published_date
   FROM latest_grade_intervals g, last_data
@@ -33,7 +33,7 @@ ORDER BY a.name;
 -- windows (scheduling_windows and interval_rule_checks, views 42-43, so that the profile and the
 -- forward-look page agree).
 CREATE OR REPLACE VIEW authority_profiles AS
-WITH last_data AS (SELECT max(published_date) AS last_published FROM inspections),
+WITH last_data AS (SELECT data_as_at AS last_published FROM data_as_at),
 pairs AS (
   SELECT a.la_code, a.stat_neighbours[i] AS neighbour, i AS rank
   FROM authorities a, range(1, len(a.stat_neighbours) + 1) AS r(i)

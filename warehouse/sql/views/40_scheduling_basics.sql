@@ -1,18 +1,5 @@
 -- Shared ground for the coverage, proportionality and forward-look views (docs/scheduling.md).
 
--- The date the data speaks for: the latest publication in data/inspections.csv.
-CREATE OR REPLACE VIEW scheduling_as_at AS
-SELECT max(published_date) AS data_as_at FROM inspections;
-
--- When each authority existed. valid_from and valid_to are inclusive (docs/authorities.md); blanks
--- become far-off sentinels so that range tests need no NULL handling.
-CREATE OR REPLACE VIEW scheduling_authorities AS
-SELECT
-  la_code, name AS authority_name, ofsted_region, la_type, status,
-  coalesce(valid_from, DATE '1900-01-01') AS exists_from,
-  coalesce(valid_to, DATE '9999-12-31') AS exists_to
-FROM authorities;
-
 -- Graded inspections of an authority's services: a review run under a framework's umbrella and
 -- published on its own (an LSCB review, SIF_LSCB) is not one, and neither starts nor ends an interval.
 CREATE OR REPLACE VIEW scheduling_inspections AS
@@ -47,6 +34,7 @@ CREATE OR REPLACE MACRO sched_blackout_adjusted(d, fw) AS coalesce(
    WHERE b.framework = sched_rule_framework(fw) AND d BETWEEN b.blackout_start AND b.blackout_end),
   d);
 
+-- The blackout rule(s) a date falls in for a framework, named for the tables.
 CREATE OR REPLACE MACRO sched_blackout_rule(d, fw) AS
   (SELECT string_agg(b.rule_id, ', ') FROM scheduling_blackouts b
    WHERE b.framework = sched_rule_framework(fw) AND d BETWEEN b.blackout_start AND b.blackout_end);
@@ -56,9 +44,10 @@ CREATE OR REPLACE MACRO sched_months(a, b) AS round(date_diff('day', a, b) / 30.
 
 -- The window a scheduling rule sets from an anchor date (the previous report's publication). A rule
 -- counted from the action plan (window_anchor action_plan: SIF, seed 001 para 200, plan due within 70
--- working days of the pre-publication report, which precedes publication) closes slack_days later.
+-- working days of the pre-publication report, which precedes publication) closes slack_days later. A window's first day: the anchor plus min_months.
 CREATE OR REPLACE MACRO sched_window_open(anchor, min_months) AS
   CAST(anchor + to_months(CAST(min_months AS INTEGER)) AS DATE);
 
+-- A window's last day: the anchor plus the rule's slack_days plus max_months.
 CREATE OR REPLACE MACRO sched_window_close(anchor, max_months, slack_days) AS
   CAST(anchor + CAST(slack_days AS INTEGER) + to_months(CAST(max_months AS INTEGER)) AS DATE);

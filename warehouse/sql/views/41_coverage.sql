@@ -20,7 +20,7 @@ SELECT
   f.framework, f.name AS framework_name, f.start_date, f.end_date,
   min(g.published_date) AS first_report_date,
   max(g.published_date) AS last_report_date,
-  CAST(least((SELECT data_as_at FROM scheduling_as_at), greatest(coalesce(f.end_date, DATE '9999-12-31'), max(g.published_date))) AS DATE) AS series_end
+  CAST(least((SELECT data_as_at FROM data_as_at), greatest(coalesce(f.end_date, DATE '9999-12-31'), max(g.published_date))) AS DATE) AS series_end
 FROM frameworks f JOIN scheduling_inspections g ON g.framework = f.framework
 WHERE f.graded AND f.parent_framework IS NULL
 GROUP BY f.framework, f.name, f.start_date, f.end_date;
@@ -39,7 +39,7 @@ status AS (
          coalesce(c.first_published_date <= m.as_at, false) AS covered,
          coalesce(c.first_published_date > CAST(m.as_at - INTERVAL 12 MONTH AS DATE) AND c.first_published_date <= m.as_at, false) AS gained_12m
   FROM months m
-  JOIN scheduling_authorities e ON m.as_at BETWEEN e.exists_from AND e.exists_to
+  JOIN authority_existence e ON m.as_at BETWEEN e.exists_from AND e.exists_to
   LEFT JOIN coverage_first c ON c.la_code = e.la_code AND c.framework = m.framework
 ),
 counts AS (
@@ -79,7 +79,7 @@ WITH done AS (
 completed AS (
   SELECT d.framework, max(c.first_published_date) AS completed_on
   FROM done d
-  JOIN scheduling_authorities e ON d.first_complete_month_end BETWEEN e.exists_from AND e.exists_to
+  JOIN authority_existence e ON d.first_complete_month_end BETWEEN e.exists_from AND e.exists_to
   JOIN coverage_first c ON c.la_code = e.la_code AND c.framework = d.framework
   GROUP BY d.framework
 )
@@ -100,7 +100,7 @@ SELECT * FROM (
     c.first_published_date, c.first_inspection_id,
     CASE WHEN c.first_inspected_la_code <> e.la_code THEN c.first_inspected_la_code END AS first_inspected_as
   FROM coverage_frameworks f
-  JOIN scheduling_authorities e ON e.exists_from <= f.series_end AND e.exists_to >= f.start_date
+  JOIN authority_existence e ON e.exists_from <= f.series_end AND e.exists_to >= f.start_date
   LEFT JOIN coverage_first c ON c.la_code = e.la_code AND c.framework = f.framework
 )
 WHERE uncovered_from <= uncovered_to
@@ -140,7 +140,7 @@ ours AS (
   SELECT c.la_code
   FROM coverage_first c
   JOIN period p ON c.framework = p.framework AND c.first_published_date <= p.period_end
-  JOIN scheduling_authorities e ON e.la_code = c.la_code AND p.period_end BETWEEN e.exists_from AND e.exists_to
+  JOIN authority_existence e ON e.la_code = c.la_code AND p.period_end BETWEEN e.exists_from AND e.exists_to
 ),
 listed AS (
   SELECT coalesce(o.la_code, k.la_code) AS la_code, k.authority_as_published,

@@ -126,7 +126,7 @@ SELECT
   s.inspection_type AS next_inspection_type, s.next_date, s.next_date_basis,
   s.overall_grade AS next_overall_grade, s.overall_label AS next_overall_label,
   CASE WHEN s.inspection_id IS NULL THEN 'awaiting' WHEN s.overlapping THEN 'overlapping' ELSE 'followed' END AS status,
-  coalesce(s.months, sched_months(g.published_date, (SELECT data_as_at FROM scheduling_as_at))) AS months
+  coalesce(s.months, sched_months(g.published_date, (SELECT data_as_at FROM data_as_at))) AS months
 FROM scheduling_inspections g
 JOIN authorities a USING (la_code)
 LEFT JOIN scheduling_intervals s ON s.prev_inspection_id = g.inspection_id

@@ -15,7 +15,7 @@ WITH hist AS (
     lead(g.published_date) OVER w AS next_published_date,
     lead(coalesce(g.start_date, g.end_date, g.published_date)) OVER w AS next_date,
     lead(g.inspection_id) OVER w AS next_inspection_id
-  FROM scheduling_authorities e
+  FROM authority_existence e
   JOIN authority_lineage lin ON lin.la_code = e.la_code
   JOIN scheduling_inspections g ON g.la_code = lin.ancestor_la_code
   WINDOW w AS (PARTITION BY e.la_code ORDER BY g.published_date, lin.depth DESC, g.inspection_id)
@@ -102,8 +102,8 @@ SELECT
     ELSE 'in window'
   END AS status_at_data_date,
   a.data_as_at
-FROM scheduling_authorities e
-CROSS JOIN scheduling_as_at a
+FROM authority_existence e
+CROSS JOIN data_as_at a
 LEFT JOIN scheduling_windows w
   ON w.la_code = e.la_code AND a.data_as_at BETWEEN w.state_from AND coalesce(w.state_to, DATE '9999-12-31')
 WHERE e.status = 'current' AND a.data_as_at BETWEEN e.exists_from AND e.exists_to
