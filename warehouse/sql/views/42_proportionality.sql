@@ -3,28 +3,34 @@
 -- The interval runs from the previous report's publication (when the grade was known) to the first
 -- day of the next inspection's fieldwork (its end date, then its publication, when that is missing).
 
--- Pairs are made as inspection_intervals makes them (the latest earlier report of the authority or
--- of one it succeeded; same-day reports of one authority in inspection_id order), but over
+-- Pairs: each graded inspection with the latest earlier report of the authority or of one it
+-- succeeded (on the same day: the authority's own report first, then the higher inspection_id;
+-- same-day reports of one authority follow each other in inspection_id order), over
 -- scheduling_inspections, so that an LSCB review published on its own neither hides the previous
--- overall grade nor counts as the next inspection.
+-- overall grade nor counts as the next inspection. One lag() over each authority's lineage-expanded
+-- reports, so the view grows linearly with the number of reports. (An authority's own report and a
+-- predecessor's published on the same day would pair with each other; predecessors cease before
+-- their successors begin, so this does not arise.)
 CREATE OR REPLACE VIEW scheduling_intervals AS
-WITH pairs AS (
+WITH expanded AS (
+  SELECT lin.la_code AS owner, lin.depth, i.*
+  FROM authority_lineage lin JOIN scheduling_inspections i ON i.la_code = lin.ancestor_la_code
+),
+ordered AS (
   SELECT
-    cur.la_code, cur.inspection_id, cur.framework, cur.inspection_type, cur.start_date, cur.end_date,
-    cur.published_date, cur.overall_grade, cur.overall_label,
-    prev.inspection_id AS prev_inspection_id, prev.la_code AS prev_la_code, prev.framework AS prev_framework,
-    prev.published_date AS prev_published_date, prev.overall_grade AS prev_overall_grade,
-    prev.overall_label AS prev_overall_label,
-    row_number() OVER (
-      PARTITION BY cur.inspection_id
-      ORDER BY prev.published_date DESC, lin.depth ASC, prev.inspection_id DESC
-    ) AS pick
-  FROM scheduling_inspections cur
-  JOIN authority_lineage lin ON lin.la_code = cur.la_code
-  JOIN scheduling_inspections prev
-    ON prev.la_code = lin.ancestor_la_code
-   AND (prev.published_date < cur.published_date
-        OR (prev.published_date = cur.published_date AND prev.inspection_id < cur.inspection_id AND prev.la_code = cur.la_code))
+    owner, depth, la_code, inspection_id, framework, inspection_type, start_date, end_date,
+    published_date, overall_grade, overall_label,
+    lag(inspection_id) OVER w AS prev_inspection_id,
+    lag(la_code) OVER w AS prev_la_code,
+    lag(framework) OVER w AS prev_framework,
+    lag(published_date) OVER w AS prev_published_date,
+    lag(overall_grade) OVER w AS prev_overall_grade,
+    lag(overall_label) OVER w AS prev_overall_label
+  FROM expanded
+  WINDOW w AS (PARTITION BY owner ORDER BY published_date, depth DESC, inspection_id)
+),
+pairs AS (
+  SELECT * FROM ordered WHERE depth = 0 AND prev_inspection_id IS NOT NULL
 )
 SELECT
   p.la_code, a.name AS authority_name, a.ofsted_region,
@@ -43,8 +49,7 @@ SELECT
   coalesce(p.start_date, p.end_date, p.published_date) < p.prev_published_date AS overlapping
 FROM pairs p
 JOIN authorities a ON a.la_code = p.la_code
-LEFT JOIN (SELECT DISTINCT grade, grade_name FROM grade_scale WHERE grade IS NOT NULL) g ON g.grade = p.prev_overall_grade
-WHERE p.pick = 1;
+LEFT JOIN (SELECT DISTINCT grade, grade_name FROM grade_scale WHERE grade IS NOT NULL) g ON g.grade = p.prev_overall_grade;
 
 -- Each interval held against every rule of the previous inspection's framework that applies to its
 -- previous overall grade (grade-specific rules) or to every grade (cycles). Verdicts: within, early,
