@@ -18,7 +18,7 @@ const nav: [string, string][] = [
 export default {
   root: "src",
   // Separate output folders let several builds run side by side (tests, bench).
-  output: process.env.SITE_OUTPUT ?? "dist",
+  output: process.env.SITE_OUTPUT || "dist",
   title: "Children's services inspections",
   globalStylesheets: [],
   style: "style.css",

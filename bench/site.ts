@@ -13,10 +13,10 @@ interface CommandRun {
   output: string;
 }
 
-function runCommand(command: string, args: string[], env: Record<string, string> = {}): Promise<CommandRun> {
+function runCommand(command: string, args: string[], env: Record<string, string> = {}, cwd = projectRoot): Promise<CommandRun> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -24,93 +24,34 @@ function runCommand(command: string, args: string[], env: Record<string, string>
   });
 }
 
-/** One fresh run of a data loader, as Framework would make it on an empty cache. */
-export interface LoaderRun {
-  /** The loader source, relative to src/, with the route parameters it was given. */
-  loader: string;
-  args: string[];
-  ms?: number;
-  ok: boolean;
-}
-
 export interface SiteBuild {
+  /** The clean clone the builds ran in (git clone of HEAD, node_modules linked), and its output. */
+  clone: string;
   outDir: string;
-  build: CommandRun;
-  /** Data files Framework served from its loader cache (src/.observablehq/cache) instead of running the loader. */
-  loadsFromCache: number;
-  loadsRun: number;
-  /** The loader runs a build on an empty cache makes: one per data file, one per archive. */
-  loaderRuns: LoaderRun[];
+  /** `npm run build` (scripts/build.ts) on the clone: empty caches, as a new user's first build. */
+  cold: CommandRun;
+  /** The same again with nothing changed: warehouse file and loader outputs reused. */
+  warm: CommandRun;
 }
 
-interface LoaderSpec {
-  file: string;
-  pattern: RegExp;
-  archive: boolean;
+function trimmed(run: CommandRun): CommandRun {
+  return { ...run, output: run.ok ? "" : run.output.split("\n").slice(-20).join("\n") };
 }
 
-const archiveExt = /\.(zip|tar|tgz|tar\.gz)$/;
-
-/** Framework data loaders in src/ (name.<format>.ts|js) and the data paths each serves; [param] matches a route segment. */
-function loaderSpecs(): LoaderSpec[] {
-  const src = path.join(projectRoot, "src");
-  return (fs.readdirSync(src, { recursive: true }) as string[])
-    .filter((f) => !f.startsWith(".observablehq") && /\.(json|csv|tsv|txt|parquet|arrow|png|svg|zip|tar|tgz|gz)\.(ts|js)$/.test(f))
-    .map((f) => {
-      const target = f.split(path.sep).join("/").replace(/\.(ts|js)$/, "");
-      const archive = archiveExt.test(target);
-      const served = archive ? `${target.replace(archiveExt, "")}/` : target;
-      const body = served
-        .split(/(\[\w+\])/)
-        .map((part) => (/^\[\w+\]$/.test(part) ? `(?<${part.slice(1, -1)}>[^/]+)` : part.replace(/[.*+?^${}()|\\]/g, "\\$&")))
-        .join("");
-      return { file: f, pattern: new RegExp(`^${body}${archive ? ".+" : ""}$`), archive };
-    });
-}
-
-/** From a build's log, the data files it loaded, each with its cache state, and the loader runs behind them. */
-function loadsInBuildLog(output: string): { loads: Map<string, string>; runs: LoaderRun[] } {
-  // Framework logs each data file as "load /data/x.json → [fresh|using stale|missing] ...".
-  const loads = new Map<string, string>();
-  for (const m of output.matchAll(/load \/(\S+) → \[([^\]]+)\]/g)) loads.set(m[1]!, m[2]!);
-  const specs = loaderSpecs();
-  const runs = new Map<string, LoaderRun>();
-  for (const file of loads.keys()) {
-    for (const spec of specs) {
-      const m = spec.pattern.exec(file);
-      if (!m) continue;
-      const args = Object.entries(m.groups ?? {}).map(([k, v]) => `--${k}=${v}`);
-      runs.set(spec.archive ? spec.file : `${spec.file} ${args.join(" ")}`, { loader: spec.file, args, ok: true });
-      break;
-    }
-  }
-  return { loads, runs: [...runs.values()] };
-}
-
-/** `observable build` once into `outDir`, which is emptied first (Framework only clears folders inside the project). */
-export async function buildSite(outDir: string): Promise<SiteBuild> {
-  fs.rmSync(outDir, { recursive: true, force: true });
-  const build = await runCommand("npx", ["observable", "build"], { SITE_OUTPUT: outDir });
-  const { loads, runs } = loadsInBuildLog(build.output);
-  const states = [...loads.values()];
-  return {
-    outDir,
-    build: { ...build, output: build.ok ? "" : build.output.split("\n").slice(-20).join("\n") },
-    loadsFromCache: states.filter((s) => s === "fresh").length,
-    loadsRun: states.filter((s) => s !== "fresh").length,
-    loaderRuns: runs,
-  };
-}
-
-/** Run each loader (tsx, output discarded) one after another, as a cold build would. */
-export async function runLoaders(runs: LoaderRun[]): Promise<LoaderRun[]> {
+/**
+ * A new user's build: a clean clone of the committed tree in `workDir`, built cold, then rebuilt
+ * with no change. The site is left in <clone>/dist for the byte and first-chart measurements.
+ */
+export async function buildSite(workDir: string): Promise<SiteBuild> {
+  const clone = path.join(workDir, "clean-clone");
+  fs.rmSync(clone, { recursive: true, force: true });
+  const cloned = await runCommand("git", ["clone", "--quiet", projectRoot, clone]);
+  if (!cloned.ok) throw new Error(`git clone failed: ${cloned.output}`);
+  fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(clone, "node_modules"));
   const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-  const out: LoaderRun[] = [];
-  for (const run of runs) {
-    const r = await runCommand(tsx, [path.join("src", run.loader), ...run.args]);
-    out.push({ ...run, ms: r.ms, ok: r.ok });
-  }
-  return out;
+  const cold = await runCommand(tsx, ["scripts/build.ts"], { WAREHOUSE_DB: "", SITE_OUTPUT: "" }, clone);
+  const warm = await runCommand(tsx, ["scripts/build.ts"], { WAREHOUSE_DB: "", SITE_OUTPUT: "" }, clone);
+  return { clone, outDir: path.join(clone, "dist"), cold: trimmed(cold), warm: trimmed(warm) };
 }
 
 export interface PageBytes {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { projectRoot } from "../lib/paths.ts";
 import { contentKey, ensureWarehouseFile, warehouseKey } from "../warehouse/cached.ts";
 
-const output = path.resolve(projectRoot, process.env.SITE_OUTPUT ?? "dist");
+const output = path.resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
 const loaderCache = path.join(projectRoot, "src", ".observablehq", "cache");
 const stampFile = path.join(loaderCache, ".loader-inputs");
 

@@ -8,7 +8,7 @@ import { launchChromium } from "../../lib/chromium.ts";
 import { serve } from "../../scripts/serve.ts";
 import { projectRoot } from "../../lib/paths.ts";
 
-export const distDir = path.resolve(projectRoot, process.env.SITE_OUTPUT ?? "dist");
+export const distDir = path.resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Where screenshots go for review: outside the repository, never committed. */
