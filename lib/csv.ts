@@ -27,7 +27,7 @@ const newlines = (s: string) => s.split("\n").length - 1;
  * spanning lines moves the rows after it down as it does in the file.
  */
 export function parseCsvRecords(text: string, file: string): { header: string[]; records: CsvRecord[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false, delimiter: "," });
   // Each parsed row starts one line after the previous row's start plus the newlines inside its values.
   const lines: number[] = [];
   let line = 1;
