@@ -70,6 +70,10 @@ function schemaColumns(schema: z.ZodType): string[] {
  */
 export function readCsv<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
   if (!fs.existsSync(file)) throw new CsvError(file, "file not found");
+  const pending = unfinishedSet(path.dirname(file));
+  if (pending.includes(path.basename(file))) {
+    throw new CsvError(file, `a write of ${pending.join(", ")} as a set was interrupted and is unfinished (${CSV_SET_JOURNAL}): run npm run ingest to complete it`);
+  }
   const { header, records } = parseCsvRecords(fs.readFileSync(file, "utf8"), file);
   const missing = schemaColumns(schema).filter((c) => !header.includes(c));
   if (missing.length > 0) throw new CsvError(file, `line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header has ${header.join(", ")})`);
@@ -132,6 +136,13 @@ const alive = (pid: number) => {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 };
+
+/** The files of an interrupted set write in `dir` (empty when there is none). */
+export function unfinishedSet(dir: string): string[] {
+  const journal = path.join(dir, CSV_SET_JOURNAL);
+  if (!fs.existsSync(journal)) return [];
+  return (JSON.parse(fs.readFileSync(journal, "utf8")) as { file: string }[]).map((e) => e.file);
+}
 
 /**
  * Finish or discard what an interrupted writeCsvSet left in `dir`. A journal means every new file
