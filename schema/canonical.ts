@@ -25,6 +25,12 @@ export const authority = z.object({
 });
 export type Authority = z.infer<typeof authority>;
 
+/**
+ * A link to a published report: https on Ofsted's report hosts only, so no other scheme
+ * (javascript:, data:) or site can reach a page or a briefing as a live link.
+ */
+export const reportUrl = z.url({ protocol: /^https$/, hostname: /^(files|reports)\.ofsted\.gov\.uk$/, message: "expected an https link on files.ofsted.gov.uk or reports.ofsted.gov.uk" });
+
 /** One row per published graded inspection report (data/inspections.csv). */
 export const inspection = z.object({
   inspection_id: z.string().regex(/^[a-z0-9-]+$/, "lower-case id"),
@@ -36,7 +42,7 @@ export const inspection = z.object({
   published_date: isoDate,
   source_file: z.string().min(1),
   source_sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  report_url: optional(z.string().url()),
+  report_url: optional(reportUrl),
 });
 export type Inspection = z.infer<typeof inspection>;
 

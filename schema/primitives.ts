@@ -1,10 +1,7 @@
 import { z } from "zod";
 
 /** ISO calendar date, as every date column in data/ is written. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real calendar date");
+export const isoDate = z.iso.date({ message: "expected a real calendar date as YYYY-MM-DD" });
 
 /** Empty CSV cells arrive as "": treat them as absent. */
 export const optional = <T extends z.ZodType>(schema: T) =>

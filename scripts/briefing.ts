@@ -9,17 +9,21 @@
  * --as-at defaults to the date of the latest report in the data (a former authority: its last day).
  * --data reads another folder in the layout of data/ (tests use a fixture).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readCsv, writeFileAtomic } from "../lib/csv.ts";
+import { CsvError, readCsv, writeFileAtomic } from "../lib/csv.ts";
 import { dataDir as defaultDataDir } from "../lib/paths.ts";
-import { authority } from "../schema/canonical.ts";
+import { authority, inspection } from "../schema/canonical.ts";
 import { AmbiguousAuthorityError, buildResolver, normaliseName } from "../loaders/authorities/resolve.ts";
 import { buildWarehouse } from "../warehouse/build.ts";
 import { profileDocuments } from "../src/data/authorities/documents.ts";
 import { esc, formatDate, profileCss, renderProfile, snapshot, unpackProfile, unpackShared } from "../src/components/profile.ts";
 
-const usage = `usage: npx tsx scripts/briefing.ts --authority <name or code> [--as-at YYYY-MM-DD] [--out file.html] [--data folder]`;
+const usage = `usage: npm run briefing -- --authority <name or code> [--as-at YYYY-MM-DD] [--out file.html | --out folder] [--data folder]
+  --as-at  the date the briefing is as at (default: the latest report in the data)
+  --out    the file to write, or a folder to write briefing-<la code>-<date>.html into (default: that name here)
+  --data   a folder in the layout of data/ (default: data/)`;
 
 class BriefingError extends Error {}
 
@@ -47,6 +51,17 @@ a { color: #1a56a6; }
 async function writeBriefing(options: { authority: string; asAt?: string; out?: string; dataDir?: string }): Promise<string> {
   const dataDir = options.dataDir ?? defaultDataDir;
   if (options.asAt !== undefined && !validDate(options.asAt)) throw new BriefingError(`--as-at must be a real date written YYYY-MM-DD, got "${options.asAt}"`);
+  if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) throw new BriefingError(`--data ${dataDir}: no such folder`);
+  for (const f of ["authorities.csv", "inspections.csv"]) {
+    if (!fs.existsSync(path.join(dataDir, f))) throw new BriefingError(`--data ${dataDir}: not a data folder (no ${f})`);
+  }
+  const lastReport = readCsv(path.join(dataDir, "inspections.csv"), inspection)
+    .map((i) => i.published_date)
+    .sort()
+    .at(-1);
+  if (options.asAt && lastReport && options.asAt > lastReport) {
+    throw new BriefingError(`--as-at ${options.asAt} is after the last report in the data (published ${lastReport}): a briefing cannot know what was published since`);
+  }
   const rows = readCsv(path.join(dataDir, "authorities.csv"), authority);
   const resolver = buildResolver(rows);
   let laCode: string | null;
@@ -116,7 +131,10 @@ ${renderProfile(snap, { links: false })}
 </body>
 </html>
 `;
-  const out = path.resolve(options.out ?? `briefing-${laCode}-${asAt}.html`);
+  const name = `briefing-${laCode}-${asAt}.html`;
+  const given = options.out ? path.resolve(options.out) : null;
+  const out = given === null ? path.resolve(name) : fs.existsSync(given) && fs.statSync(given).isDirectory() ? path.join(given, name) : given;
+  if (!fs.existsSync(path.dirname(out))) throw new BriefingError(`--out ${options.out}: the folder ${path.dirname(out)} does not exist`);
   writeFileAtomic(out, html);
   return out;
 }
@@ -124,11 +142,15 @@ ${renderProfile(snap, { links: false })}
 let values;
 try {
   ({ values } = parseArgs({
-    options: { authority: { type: "string" }, "as-at": { type: "string" }, out: { type: "string" }, data: { type: "string" } },
+    options: { authority: { type: "string" }, "as-at": { type: "string" }, out: { type: "string" }, data: { type: "string" }, help: { type: "boolean", short: "h" } },
   }));
 } catch (e) {
   console.error(`briefing: ${(e as Error).message}\n${usage}`);
   process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
 }
 if (!values.authority) {
   console.error(`briefing: --authority is required\n${usage}`);
@@ -137,7 +159,8 @@ if (!values.authority) {
 try {
   console.log(await writeBriefing({ authority: values.authority, asAt: values["as-at"], out: values.out, dataDir: values.data }));
 } catch (e) {
-  if (!(e instanceof BriefingError)) throw e;
-  console.error(`briefing: ${e.message}`);
+  // Bad input (a CSV that fails its schema, a file that cannot be written) is a message, not a stack trace.
+  if (!(e instanceof BriefingError || e instanceof CsvError || (e as NodeJS.ErrnoException).code)) throw e;
+  console.error(`briefing: ${(e as Error).message}`);
   process.exit(1);
 }

@@ -1,35 +1,28 @@
-import http from "node:http";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
+import sirv from "sirv";
 
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".csv": "text/csv",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-};
-
-/** Serve a built site with Framework's clean URLs (/counts -> counts.html). Resolves once listening. */
+/**
+ * Serve a built site with Framework's clean URLs (/counts -> counts.html). Resolves once listening.
+ * sirv (not dev mode) indexes the folder's files when it starts and serves only those, so no
+ * request path (encoded slashes, "..", malformed escapes) can reach a file outside the folder.
+ */
 export function serve(root: string, port: number, host = "127.0.0.1"): Promise<http.Server> {
-  const base = path.resolve(root);
+  const handler = sirv(path.resolve(root), {
+    extensions: ["html"],
+    onNoMatch: (req, res) => {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    },
+  });
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    let file = path.join(base, decodeURIComponent(url.pathname));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
-      return;
+    try {
+      handler(req, res);
+    } catch {
+      // A request the handler cannot make sense of gets an error response; the server stays up.
+      if (!res.headersSent) res.writeHead(400, { "content-type": "text/plain" });
+      res.end("bad request");
     }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    else if (!fs.existsSync(file) && fs.existsSync(`${file}.html`)) file = `${file}.html`;
-    if (!fs.existsSync(file)) {
-      res.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${url.pathname}`);
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }

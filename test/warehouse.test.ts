@@ -133,6 +133,6 @@ describe("warehouse build stops on bad input, naming the row", () => {
   it("a value that fails its schema", async () => {
     const dir = fixtureWith("inspections.csv", (t) => t.replace("2016-05-10,fixture/a.pdf", "10/05/2016,fixture/a.pdf"));
     const message = String(await buildWarehouse({ dataDir: dir }).catch((e: Error) => e.message));
-    expect(message).toContain("inspections.csv: row 2, column published_date: expected a date as YYYY-MM-DD");
+    expect(message).toContain("inspections.csv: line 2, column published_date: expected a real calendar date as YYYY-MM-DD");
   });
 });

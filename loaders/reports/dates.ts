@@ -64,11 +64,44 @@ export function inspectionDates(lines: Line[]): { start: string; end: string; fi
 /** Where the publication date came from: the report's own text, the file's name, or the PDF's metadata. */
 export type PublishedFrom = "report" | "file name" | "PDF metadata";
 
-export function publishedDate(lines: Line[], file: string, creationDate?: string): { date: string; from: PublishedFrom } | null {
+/**
+ * The longest plausible wait from the end of fieldwork to publication. Reports in the corpus were
+ * published 18 to 203 days after fieldwork ended; a year allows for delays without accepting a date
+ * from a renamed or re-saved file.
+ */
+export const MAX_PUBLICATION_GAP_DAYS = 365;
+
+/** Why `date` cannot be the publication date of a report whose fieldwork ended on `end`, or null if it can. */
+export function implausiblePublication(date: string, end: string, today: string): string | null {
+  if (date > today) return `${date} is in the future`;
+  if (date <= end) return `${date} is not after the fieldwork, which ended on ${end}`;
+  if (days(end, date) - 1 > MAX_PUBLICATION_GAP_DAYS) return `${date} is more than ${MAX_PUBLICATION_GAP_DAYS} days after the fieldwork ended on ${end}`;
+  return null;
+}
+
+/**
+ * The publication date: the report's own, else the file name's, else the PDF metadata's, taking the
+ * first that is plausible for fieldwork ending on `fieldworkEnd`. `rejected` says why the others were not.
+ */
+export function publishedDate(
+  lines: Line[],
+  file: string,
+  creationDate?: string,
+  fieldworkEnd?: string,
+  today = new Date().toISOString().slice(0, 10),
+): { date: string; from: PublishedFrom; rejected: string[] } | { date: null; rejected: string[] } {
   const line = lines.find((l) => /^(Report )?published\s*:/i.test(l.text));
-  const fromText = line ? datesIn(line.text)[0] : undefined;
-  if (fromText) return { date: fromText, from: "report" };
-  const fromName = datesIn(path.basename(file).match(/\d{1,2} [a-z]+ \d{4}/i)?.[0] ?? "")[0];
-  if (fromName) return { date: fromName, from: "file name" };
-  return creationDate ? { date: creationDate, from: "PDF metadata" } : null;
+  const candidates: [PublishedFrom, string | undefined][] = [
+    ["report", line ? datesIn(line.text)[0] : undefined],
+    ["file name", datesIn(path.basename(file).match(/\d{1,2} [a-z]+ \d{4}/i)?.[0] ?? "")[0]],
+    ["PDF metadata", creationDate],
+  ];
+  const rejected: string[] = [];
+  for (const [from, date] of candidates) {
+    if (!date) continue;
+    const why = fieldworkEnd ? implausiblePublication(date, fieldworkEnd, today) : null;
+    if (!why) return { date, from, rejected };
+    rejected.push(`the ${from} date ${why}`);
+  }
+  return { date: null, rejected };
 }

@@ -35,14 +35,21 @@ export function parseReport(entry: CachedText, file: { sourceFile: string; folde
   try {
     const dates = inspectionDates(lines);
     if (!dates) throw new Quarantine("no inspection dates found (no readable \"Inspection date(s):\" line)");
-    const published = publishedDate(lines, file.sourceFile, entry.creationDate);
-    if (!published) throw new Quarantine("no publication date in the report, its file name or its metadata");
+    const published = publishedDate(lines, file.sourceFile, entry.creationDate, dates.end);
+    if (!published.date) {
+      throw new Quarantine(
+        published.rejected.length > 0
+          ? `no plausible publication date: ${published.rejected.join("; ")}`
+          : "no publication date in the report, its file name or its metadata",
+      );
+    }
     const authority = identifyAuthority(auth, c.titleName, file.folder, dates.start);
     const parsed = parseFamily(c.family, lines, ref, dates, c.reinspection);
     const notes = [
       authority.note,
       parsed.note,
-      published.from === "PDF metadata" ? `published date ${published.date} taken from the PDF's creation date (no date in the report or file name)` : undefined,
+      published.from === "PDF metadata" && published.rejected.length === 0 ? `published date ${published.date} taken from the PDF's creation date (no date in the report or file name)` : undefined,
+      published.rejected.length > 0 ? `published date ${published.date} taken from the ${published.from}: ${published.rejected.join("; ")}` : undefined,
     ].filter(Boolean);
     return {
       outcome: "ingested",

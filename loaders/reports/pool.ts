@@ -6,6 +6,7 @@ import type { CachedText } from "./cache.ts";
 import { type ExtractJob, WORKER_FLAG, runJob } from "./worker.ts";
 
 type Reply = { id: number; entry?: CachedText; error?: string };
+type Waiting = { job: ExtractJob; resolve: (e: CachedText) => void; reject: (e: Error) => void };
 
 /**
  * Worker threads load worker.ts through tsx's ESM API, so this works under tsx and under vitest
@@ -20,18 +21,27 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, workerData: { [WORKER_FLAG]: true } });
 }
 
-/** Runs text extraction jobs on `size` worker threads (0: in this thread). */
+/**
+ * Runs text extraction jobs on `size` worker threads (0: in this thread, one job at a time). A thread
+ * that dies fails only the job it was running (the error names the file); a new thread takes its place.
+ */
 export class ExtractPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
-  private readonly queue: { job: ExtractJob; resolve: (e: CachedText) => void; reject: (e: Error) => void }[] = [];
-  private readonly pending = new Map<number, { resolve: (e: CachedText) => void; reject: (e: Error) => void; worker: Worker }>();
+  private readonly queue: Waiting[] = [];
+  private readonly pending = new Map<Worker, Waiting>();
   private nextId = 0;
+  private inThread: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly size: number) {}
 
   run(job: Omit<ExtractJob, "id">): Promise<CachedText> {
-    if (this.size <= 0) return runJob({ ...job, id: 0 });
+    if (this.size <= 0) {
+      // One at a time, so a stray rejection inside pdf.js is charged to the file being read.
+      const next = this.inThread.then(() => runJob({ ...job, id: 0 }));
+      this.inThread = next.catch(() => undefined);
+      return next;
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, resolve, reject });
       this.pump();
@@ -41,38 +51,43 @@ export class ExtractPool {
   private pump(): void {
     while (this.queue.length > 0) {
       let worker = this.idle.pop();
-      if (!worker && this.workers.length < this.size) worker = this.spawn();
+      if (!worker && this.workers.size < this.size) worker = this.spawn();
       if (!worker) return;
-      const { job, resolve, reject } = this.queue.shift()!;
-      this.pending.set(job.id, { resolve, reject, worker });
-      worker.postMessage(job);
+      const waiting = this.queue.shift()!;
+      this.pending.set(worker, waiting);
+      worker.postMessage(waiting.job);
     }
   }
 
   private spawn(): Worker {
     const worker = startWorker();
     worker.on("message", (reply: Reply) => {
-      const p = this.pending.get(reply.id);
-      if (!p) return;
-      this.pending.delete(reply.id);
+      const p = this.pending.get(worker);
+      if (!p || p.job.id !== reply.id) return;
+      this.pending.delete(worker);
       this.idle.push(worker);
       if (reply.entry) p.resolve(reply.entry);
-      else p.reject(new Error(reply.error ?? "worker failed"));
+      else p.reject(new Error(`${p.job.file}: ${reply.error ?? "worker failed"}`));
       this.pump();
     });
-    worker.on("error", (e) => {
-      for (const [id, p] of this.pending) {
-        if (p.worker === worker) {
-          this.pending.delete(id);
-          p.reject(e);
-        }
-      }
-    });
-    this.workers.push(worker);
+    const died = (why: string) => {
+      if (!this.workers.delete(worker)) return;
+      const i = this.idle.indexOf(worker);
+      if (i >= 0) this.idle.splice(i, 1);
+      const p = this.pending.get(worker);
+      this.pending.delete(worker);
+      p?.reject(new Error(`${p.job.file}: the extraction thread stopped (${why})`));
+      this.pump();
+    };
+    worker.on("error", (e) => died(e.message));
+    worker.on("exit", (code) => died(`exit code ${code}`));
+    this.workers.add(worker);
     return worker;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const all = [...this.workers];
+    this.workers.clear();
+    await Promise.all(all.map((w) => w.terminate()));
   }
 }

@@ -28,8 +28,16 @@ export function formatSummary(r: IngestResult): string {
     out.push("quarantined:");
     for (const q of quarantined) out.push(`  ${q.source_file}: ${q.reason}`);
   }
+  if (r.repaired.length > 0) {
+    out.push("repaired what an interrupted earlier write left:");
+    for (const x of r.repaired) out.push(`  ${x}`);
+  }
+  if (r.kept.length > 0) {
+    out.push(`previously ingested, now not: their rows were KEPT (run ingest with --allow-drops to drop them):`);
+    for (const k of r.kept) out.push(`  ${k.source_file}: now ${k.now}${k.reason ? `: ${k.reason}` : ""}`);
+  }
   if (r.lost.length > 0) {
-    out.push(`previously ingested, now not (their rows were replaced):`);
+    out.push(`previously ingested, now not (their rows were dropped, as --allow-drops asked):`);
     for (const l of r.lost) out.push(`  ${l.source_file}: now ${l.now}`);
   }
   if (r.written) out.push(`wrote ${r.written.inspections} inspections, ${r.written.judgements} judgements, ${r.written.accounting} accounting rows`);

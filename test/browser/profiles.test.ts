@@ -95,8 +95,8 @@ describe("authority profiles in a real browser", () => {
     await expect.poll(() => card.innerText()).toContain("Outstanding");
     await page.locator('input[type="date"]').fill("2016-06-01");
     await expect.poll(() => card.innerText()).toMatch(/inadequate\s+SIF report published 19 Oct 2015/);
-    expect(await page.locator(".profile-footer").innerText()).toContain("As at 1 Jun 2016");
-    expect(await page.locator(".profile table.history tbody tr").count()).toBe(2);
+    await expect.poll(() => page.locator(".profile-footer").innerText()).toContain("As at 1 Jun 2016");
+    await expect.poll(() => page.locator(".profile table.history tbody tr").count()).toBe(2);
     await page.close();
   });
 

@@ -43,14 +43,16 @@ describe("scheduling pages, offline in a real browser", () => {
     const summary = page.locator("p", { hasText: "overdue for a graded inspection on" });
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(new RegExp(`^${await overdueOn(asAt)} `));
-    const firstRowBefore = await page.locator("table").first().locator("tbody tr").first().innerText();
+    const firstRow = page.locator("table").first().locator("tbody tr").first();
+    const firstRowBefore = await firstRow.innerText();
 
     await page.locator("input[type=date]").fill("2019-01-01");
     await expect.poll(() => summary.innerText()).toMatch(/1 Jan 2019/);
     const before2019 = await overdueOn("2019-01-01");
     expect(before2019).not.toBe(await overdueOn(asAt));
     expect(await summary.innerText()).toMatch(new RegExp(`^${before2019} `));
-    expect(await page.locator("table").first().locator("tbody tr").first().innerText()).not.toBe(firstRowBefore);
+    // The table re-renders on its own schedule: wait for it, not for the summary.
+    await expect.poll(() => firstRow.innerText()).not.toBe(firstRowBefore);
     await page.close();
   });
 
@@ -59,14 +61,20 @@ describe("scheduling pages, offline in a real browser", () => {
       `SELECT covered, existing FROM coverage_monthly WHERE framework = 'SIF' AND region = 'England' AND month = '2014-10'`,
     );
     const { page } = await visit(site, "/coverage");
-    // Inputs.select's option values are indices: choose by the visible text.
-    const choose = async (label: string, text: (option: string) => boolean) => {
-      const select = page.getByLabel(label, { exact: true });
-      const options = await select.locator("option").allInnerTexts();
-      await select.selectOption({ index: options.findIndex(text) });
-    };
-    await choose("Framework", (o) => o.startsWith("SIF:"));
-    await choose("As at the end of", (o) => o === "October 2014");
+    // Inputs.select's option values are indices: choose by the visible text. The month select is
+    // re-rendered for the chosen framework, so wait for the new one to offer October 2014 (ILACS,
+    // the default, starts in 2018) and check that the choice held rather than reading options once.
+    const framework = page.getByLabel("Framework", { exact: true });
+    const sifLabel = (await framework.locator("option").allInnerTexts()).find((o) => o.startsWith("SIF:"))!;
+    await framework.selectOption({ label: sifLabel });
+    const month = page.getByLabel("As at the end of", { exact: true });
+    await expect.poll(() => month.locator("option").allInnerTexts()).toContain("October 2014");
+    await expect
+      .poll(async () => {
+        await month.selectOption({ label: "October 2014" });
+        return month.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent);
+      })
+      .toBe("October 2014");
     const covered = page.locator(".card").filter({ has: page.locator("h2", { hasText: /^Covered$/ }) });
     await expect.poll(() => covered.innerText()).toContain(`${sif!.covered} of ${sif!.existing}`);
     const notYet = page.locator("p", { hasText: "authorities not yet inspected under SIF" });

@@ -21,7 +21,7 @@ describe("the built site, offline in a real browser", () => {
   it("the counts page shows the warehouse's counts and the published national figures", async () => {
     const { page } = await visit(site, "/counts");
     const tables = page.locator("table");
-    await tables.first().waitFor();
+    await tables.nth(1).waitFor();
     const frameworkTable = await tables.nth(0).innerText();
     expect(frameworkTable).toContain("ILACS");
     expect(frameworkTable).toContain("SIF");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesIn, inspectionDates, publishedDate } from "../../loaders/reports/dates.ts";
+import { datesIn, implausiblePublication, inspectionDates, publishedDate } from "../../loaders/reports/dates.ts";
 
 const lines = (...texts: string[]) => texts.map((text) => ({ text, page: 1 }));
 
@@ -24,9 +24,32 @@ describe("inspection and publication dates", () => {
 
   it("the report's own publication date wins; else the file name; else the PDF metadata", () => {
     // Hull 2015: the file is named 10 February (the LSCB report appended to it), the SIF report says 3 February.
-    expect(publishedDate(lines("Report published: 3 February 2015"), "x/single inspection of la children's services as pdf - 10 february 2015.pdf")).toEqual({ date: "2015-02-03", from: "report" });
-    expect(publishedDate(lines("Inspection dates: 17 to 21 March 2025"), "x/children's services inspection - 09 may 2025.pdf")).toEqual({ date: "2025-05-09", from: "file name" });
-    expect(publishedDate([], "x/50276411.pdf", "2025-05-07")).toEqual({ date: "2025-05-07", from: "PDF metadata" });
+    expect(publishedDate(lines("Report published: 3 February 2015"), "x/single inspection of la children's services as pdf - 10 february 2015.pdf")).toEqual({ date: "2015-02-03", from: "report", rejected: [] });
+    expect(publishedDate(lines("Inspection dates: 17 to 21 March 2025"), "x/children's services inspection - 09 may 2025.pdf")).toEqual({ date: "2025-05-09", from: "file name", rejected: [] });
+    expect(publishedDate([], "x/50276411.pdf", "2025-05-07")).toEqual({ date: "2025-05-07", from: "PDF metadata", rejected: [] });
     expect(datesIn("no dates here")).toEqual([]);
+  });
+});
+
+describe("a publication date must be plausible for the fieldwork", () => {
+  const end = "2020-03-06";
+  const today = "2026-12-04";
+  it("after the fieldwork, within a year of it, and not in the future", () => {
+    expect(implausiblePublication("2020-04-06", end, today)).toBeNull();
+    expect(implausiblePublication("2099-01-01", end, today)).toBe("2099-01-01 is in the future");
+    expect(implausiblePublication("2020-03-01", end, today)).toBe("2020-03-01 is not after the fieldwork, which ended on 2020-03-06");
+    expect(implausiblePublication("2021-06-01", end, today)).toBe("2021-06-01 is more than 365 days after the fieldwork ended on 2020-03-06");
+  });
+
+  it("an implausible file-name date gives way to the metadata; with none plausible there is no date, and the reasons say why", () => {
+    expect(publishedDate([], "x/report - 01 january 2099.pdf", "2020-04-01", end, today)).toEqual({
+      date: "2020-04-01",
+      from: "PDF metadata",
+      rejected: ["the file name date 2099-01-01 is in the future"],
+    });
+    expect(publishedDate([], "x/report - 01 january 2099.pdf", "2015-01-01", end, today)).toEqual({
+      date: null,
+      rejected: ["the file name date 2099-01-01 is in the future", "the PDF metadata date 2015-01-01 is not after the fieldwork, which ended on 2020-03-06"],
+    });
   });
 });

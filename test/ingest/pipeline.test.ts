@@ -49,8 +49,8 @@ describeWithCorpus("ingest pipeline", () => {
   it("a partial folder adds to what the output holds and keeps ids; a clashing id gets a suffix", async () => {
     const cacheDir = tempDir("cache");
     const out = tempDir("out");
-    // An earlier row already holds Barnsley's SIF id, for another file.
-    const other = { inspection_id: "370-sif-2014-08-08", la_code: "370", framework: "SIF", inspection_type: "standard", start_date: "2014-06-02", end_date: "2014-06-25", published_date: "2014-08-08", source_file: "elsewhere/barnsley.pdf", source_sha256: "0".repeat(64), report_url: "" };
+    // An earlier row already holds Barnsley's SIF id, for another file about another inspection (other fieldwork dates).
+    const other = { inspection_id: "370-sif-2014-08-08", la_code: "370", framework: "SIF", inspection_type: "standard", start_date: "2014-05-06", end_date: "2014-05-22", published_date: "2014-08-08", source_file: "elsewhere/barnsley.pdf", source_sha256: "0".repeat(64), report_url: "" };
     writeCsvAtomic(path.join(out, OUTPUT_FILES.inspections), [other], Object.keys(inspection.shape));
     writeCsvAtomic(path.join(out, OUTPUT_FILES.accounting), [{ source_file: other.source_file, source_sha256: other.source_sha256, outcome: "ingested", kind: "SIF standard", reason: "", inspection_id: other.inspection_id }], Object.keys(accounting.shape));
 

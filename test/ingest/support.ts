@@ -69,3 +69,18 @@ export function minimalPdf(lines: string[]): Buffer {
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, "latin1");
 }
+
+/**
+ * A copy of a real report with its middle 40% overwritten by seeded noise: header, xref offsets
+ * and %%EOF intact, so it still looks like a PDF until pdf.js follows a reference into the noise.
+ */
+export function scrambledCopy(from: string, to: string): void {
+  const bytes = fs.readFileSync(from);
+  let seed = 1;
+  for (let i = Math.floor(bytes.length * 0.3); i < Math.floor(bytes.length * 0.7); i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = seed & 255;
+  }
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.writeFileSync(to, bytes);
+}
