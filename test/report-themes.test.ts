@@ -37,7 +37,7 @@ describe("the theme taxonomy (data/reference/report-themes.csv)", () => {
 
   it("the page names one evidence file per theme", () => {
     const page = fs.readFileSync(path.join(projectRoot, "src", "themes.md"), "utf8");
-    const named = [...page.matchAll(/FileAttachment\("data\/themes-snippets-(\w+)\.json"\)/g)].map((m) => m[1]);
+    const named = [...page.matchAll(/FileAttachment\("data\/site\/themes-snippets-(\w+)\.json"\)/g)].map((m) => m[1]);
     expect(named.sort()).toEqual(themes.map((t) => t.theme_id).sort());
   });
 });
