@@ -68,7 +68,15 @@ describe("every built page loads clean and passes axe", () => {
     const failures: string[] = [];
     for (const route of profiles) {
       const { page, problems } = await visit(site, route);
-      const heading = await page.locator("h1").first().innerText();
+      // The profile's name is rendered by a page cell: wait for it instead of reading the heading once.
+      const h1 = page.locator("h1").first();
+      const heading = await h1
+        .filter({ hasText: /\S/ })
+        .waitFor({ timeout: 60_000 })
+        .then(
+          () => h1.innerText(),
+          () => "",
+        );
       const bad = [...problems.consoleErrors, ...problems.failedRequests, ...problems.foreignRequests];
       if (bad.length > 0 || heading.trim() === "") failures.push(`${route}: ${heading} ${bad.join("; ")}`);
       await page.close();

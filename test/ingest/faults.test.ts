@@ -7,12 +7,14 @@ import { projectRoot } from "../../lib/paths.ts";
 import { OUTPUT_FILES, ingest } from "../../loaders/reports/ingest.ts";
 import { accounting, inspection, judgement } from "../../schema/canonical.ts";
 import { corpusDir, describeWithCorpus } from "../support/sources.ts";
-import { report, scrambledCopy, tempDir, tempSources } from "./support.ts";
+import { cacheWith, report, scrambledCopy, tempDir, tempSources } from "./support.ts";
 
 const barnsley2014 = report("80426_barnsley/children's services inspection - 08 august 2014.pdf");
 const barnsley2018 = report("80426_barnsley/children's services inspection - 19 november 2018.pdf");
 const barnsley2023 = report("80426_barnsley/children's services inspection - 27 october 2023.pdf");
 const folder = "ofsted-reports/80426_barnsley";
+/** A fresh cache per test holding the real reports' text: only generated files are extracted. */
+const cache = () => cacheWith([barnsley2014, barnsley2018, barnsley2023]);
 
 const read = (out: string) => ({
   inspections: readCsv(path.join(out, OUTPUT_FILES.inspections), inspection),
@@ -49,7 +51,7 @@ describeWithCorpus("faults in the sources: one bad file never stops the run", ()
       ]);
       scrambledCopy(barnsley2023, path.join(sources, "80426_barnsley", "a-corrupt.pdf"));
       const out = tempDir("out");
-      const run = cli(["--sources", sources, "--out", out, "--cache", tempDir("cache"), "--workers", String(workers)]);
+      const run = cli(["--sources", sources, "--out", out, "--cache", cache(), "--workers", String(workers)]);
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/quarantined:\n {2}80426_barnsley\/a-corrupt\.pdf: unreadable PDF: /);
@@ -65,7 +67,7 @@ describeWithCorpus("faults in the sources: one bad file never stops the run", ()
     const bytes = fs.readFileSync(barnsley2023);
     bytes[bytes.length - 20]! ^= 1;
     fs.writeFileSync(copy, bytes);
-    const result = await ingest({ sourcesDir: sources, cacheDir: tempDir("cache"), outDir: null, workers: 0 });
+    const result = await ingest({ sourcesDir: sources, cacheDir: cache(), outDir: null, workers: 0 });
     expect(result.inspections.map((i) => i.inspection_id).sort()).toEqual(["370-ilacs-2018-11-19", "370-ilacs-2023-10-27", "370-sif-2014-08-08"]);
     const dup = result.accounting.find((a) => a.source_file.endsWith("(1).pdf"));
     expect(dup).toMatchObject({ outcome: "out_of_scope", kind: "duplicate report", inspection_id: null });
@@ -80,7 +82,7 @@ describeWithCorpus("faults in the sources: one bad file never stops the run", ()
       { from: barnsley2014, folder: "80426_barnsley", name: "a - 01 january 2099.pdf" },
       { from: barnsley2023, folder: "80426_barnsley", name: "b - 01 january 2099.pdf" },
     ]);
-    const result = await ingest({ sourcesDir: sources, cacheDir: tempDir("cache"), outDir: null, workers: 0 });
+    const result = await ingest({ sourcesDir: sources, cacheDir: cache(), outDir: null, workers: 0 });
     expect(result.inspections.map((i) => [i.source_file, i.published_date])).toEqual([
       ["80426_barnsley/a - 01 january 2099.pdf", "2014-08-08"],
       ["80426_barnsley/b - 01 january 2099.pdf", "2023-10-26"],
@@ -94,7 +96,7 @@ describeWithCorpus("faults in the sources: one bad file never stops the run", ()
     fs.symlinkSync(barnsley2023, path.join(dir, "linked.pdf"));
     fs.symlinkSync(path.join(dir, "gone.pdf"), path.join(dir, "broken.pdf"));
     fs.symlinkSync(sources, path.join(dir, "loop"));
-    const result = await ingest({ sourcesDir: sources, cacheDir: tempDir("cache"), outDir: null, workers: 0 });
+    const result = await ingest({ sourcesDir: sources, cacheDir: cache(), outDir: null, workers: 0 });
     expect(result.files).toBe(4);
     expect(result.accounting.map((a) => [a.source_file, a.outcome, a.kind])).toEqual([
       ["80426_barnsley/children's services inspection - 08 august 2014.pdf", "ingested", "SIF standard + LSCB review"],
@@ -112,7 +114,7 @@ describeWithCorpus("report links", () => {
     const text = fs.readFileSync(links, "utf8");
     const line = text.split("\n").find((l) => l.includes("children's services inspection - 27 october 2023.pdf") && l.includes("barnsley"))!;
     fs.writeFileSync(links, text.replace(line, line.replace(/https:\/\/files\.ofsted\.gov\.uk\/[^,]+/, "javascript:alert(document.cookie)")));
-    const result = await ingest({ sourcesDir: sources, cacheDir: tempDir("cache"), outDir: null, workers: 0 });
+    const result = await ingest({ sourcesDir: sources, cacheDir: cache(), outDir: null, workers: 0 });
     const url = (id: string) => result.inspections.find((i) => i.inspection_id === id)!.report_url;
     expect(url("370-ilacs-2023-10-27")).toBeNull();
     expect(url("370-ilacs-2018-11-19")).toMatch(/^https:\/\/files\.ofsted\.gov\.uk\//);
@@ -120,17 +122,17 @@ describeWithCorpus("report links", () => {
 });
 
 describeWithCorpus("re-runs keep what earlier runs read", () => {
-  it("a truncated re-download over a good file keeps its inspection, says so, and the command exits non-zero; --allow-drops drops it", () => {
+  it("a truncated re-download over a good file keeps its inspection, says so, and the command exits non-zero; --allow-drops drops it", async () => {
     const sources = barnsleySources();
     const out = tempDir("out");
-    const cache = tempDir("cache");
-    expect(cli(["--sources", sources, "--out", out, "--cache", cache, "--workers", "0"]).status).toBe(0);
+    const cacheDir = cache();
+    await ingest({ sourcesDir: sources, cacheDir, outDir: out, workers: 0 });
     const good = read(out);
     const file = path.join(sources, folder, path.basename(barnsley2018));
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
 
-    const run = cli(["--sources", sources, "--out", out, "--cache", cache, "--workers", "0"]);
+    const run = cli(["--sources", sources, "--out", out, "--cache", cacheDir, "--workers", "0"]);
     expect(run.status).not.toBe(0);
     expect(run.stdout).toContain(`their rows were KEPT (run ingest with --allow-drops to drop them):\n  ${folder}/children's services inspection - 19 november 2018.pdf: now quarantined: truncated PDF`);
     const after = read(out);
@@ -138,14 +140,14 @@ describeWithCorpus("re-runs keep what earlier runs read", () => {
     expect(after.judgements).toEqual(good.judgements);
     expect(after.accounting.find((a) => a.source_file.endsWith("19 november 2018.pdf"))!.reason).toMatch(/^kept from an earlier run: the file now reads as quarantined \(truncated PDF/);
 
-    const drop = cli(["--sources", sources, "--out", out, "--cache", cache, "--workers", "0", "--allow-drops"]);
-    expect(drop.status).toBe(0);
+    const drop = await ingest({ sourcesDir: sources, cacheDir, outDir: out, workers: 0, allowDrops: true });
+    expect(drop.lost).toEqual([{ source_file: `${folder}/children's services inspection - 19 november 2018.pdf`, now: "quarantined" }]);
     expect(read(out).inspections.map((i) => i.inspection_id)).toEqual(["370-ilacs-2023-10-27", "370-sif-2014-08-08"]);
   });
 
   it("ids and report links are stable: a re-run without the link file keeps the links; a copy under another name keeps the id", async () => {
     const out = tempDir("out");
-    const cacheDir = tempDir("cache");
+    const cacheDir = cache();
     await ingest({ sourcesDir: barnsleySources(), cacheDir, outDir: out, workers: 0 });
     const first = read(out).inspections;
     expect(first.filter((i) => i.report_url).length).toBe(3);
@@ -164,7 +166,7 @@ describeWithCorpus("re-runs keep what earlier runs read", () => {
 
 describeWithCorpus("the three CSVs are written as a set", () => {
   it("a write interrupted between renames is detectable and the next run completes it; no temp file is left", async () => {
-    const cacheDir = tempDir("cache");
+    const cacheDir = cache();
     const full = tempDir("full");
     await ingest({ sourcesDir: barnsleySources(), cacheDir, outDir: full, workers: 0 });
     const out = tempDir("out");
@@ -187,7 +189,7 @@ describeWithCorpus("the three CSVs are written as a set", () => {
 
   it("temp files of a writer that died before its set was complete are removed and the old set stands", async () => {
     const out = tempDir("out");
-    const cacheDir = tempDir("cache");
+    const cacheDir = cache();
     await ingest({ sourcesDir: tempSources([{ from: barnsley2014, folder }]), cacheDir, outDir: out, workers: 0 });
     const before = Object.fromEntries(Object.values(OUTPUT_FILES).map((f) => [f, fs.readFileSync(path.join(out, f), "utf8")]));
     // A process that has exited: its pid names its temp file, as writeCsvSet names them.

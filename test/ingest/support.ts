@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CachedText } from "../../loaders/reports/cache.ts";
+import { type CachedText, defaultCacheDir, sha256 } from "../../loaders/reports/cache.ts";
 import { UnreadableFile, extractText } from "../../loaders/reports/extract-text.ts";
 import { loadAuthorities } from "../../loaders/reports/identify.ts";
 import { type ReportOutcome, parseReport } from "../../loaders/reports/parse-report.ts";
@@ -83,4 +83,18 @@ export function scrambledCopy(from: string, to: string): void {
   }
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.writeFileSync(to, bytes);
+}
+
+/**
+ * A temporary text cache already holding the project cache's text of these real reports (the test
+ * setup warms it), so a test extracts only the files it generates.
+ */
+export function cacheWith(files: string[]): string {
+  const dir = tempDir("cache");
+  for (const f of files) {
+    const sha = sha256(fs.readFileSync(f));
+    const entry = path.join(defaultCacheDir, `${sha}.json`);
+    if (fs.existsSync(entry)) fs.copyFileSync(entry, path.join(dir, `${sha}.json`));
+  }
+  return dir;
 }
