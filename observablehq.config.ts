@@ -33,11 +33,11 @@ export default {
   search: false,
   // One profile page per authority the warehouse's view profiled_authorities names
   // (src/authorities/[la_code].md).
-  async dynamicPaths() {
+  async *dynamicPaths() {
     const wh = await openWarehouse();
     try {
       const rows = await wh.query<{ la_code: string }>("SELECT la_code FROM profiled_authorities ORDER BY la_code");
-      return rows.map((r) => `/authorities/${r.la_code}`);
+      for (const r of rows) yield `/authorities/${r.la_code}`;
     } finally {
       wh.close();
     }

@@ -209,7 +209,8 @@ describe("authority profiles from the committed data/", () => {
   it("one page per current authority and per predecessor with a report, and the data loader has a profile for each", async () => {
     const inspected = new Set(inspections.map((i) => i.la_code));
     const expected = authorities.filter((a) => a.status === "current" || inspected.has(a.la_code)).map((a) => `/authorities/${a.la_code}`);
-    const paths = [...(await config.dynamicPaths())];
+    const paths: string[] = [];
+    for await (const p of config.dynamicPaths()) paths.push(p);
     expect(paths.sort()).toEqual(expected.sort());
     expect(paths.length).toBe(authorities.filter((a) => a.status === "current").length + [...inspected].filter((la) => authorities.find((a) => a.la_code === la)?.status === "predecessor").length);
     for (const la of inspected) expect(paths).toContain(`/authorities/${la}`);
