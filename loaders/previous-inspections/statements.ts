@@ -58,7 +58,7 @@ const ELEMENT_PATTERNS: { re: RegExp; elements: Element[]; wording: Wording[] }[
     elements: ["safeguarding", "looked_after"],
     wording: ["safeguarding", "looked_after"],
   },
-  { re: /contact,? referral and assessment/gi, elements: ["contact_referral_assessment"], wording: ["unannounced"] },
+  { re: /contact,? referral and assessment|\bunannounced inspection(?! of (?:the )?(?:local authority.s )?arrangements for the protection)/gi, elements: ["contact_referral_assessment"], wording: ["unannounced"] },
   {
     re: /(?:arrangements )?(?:for|to) (?:the )?protect(?:ion of)? (?:children|children and young people)|children in need of protection|(?:services for )?(?:children (?:in need of|who need) )?help and protection(?! services for children)|child protection (?:services|inspection|arrangements)|child protection(?= \(| inspections?\b| in\b)|children.s protection services/gi,
     elements: ["safeguarding"],
@@ -86,7 +86,7 @@ const FOR_ELEMENT = /^\s+for\s+(?:(?:the\s+|its\s+)?(?:services\s+(?:for|to)\s+)
  * it describes services now ("services continue to be good").
  */
 const JUDGED_BEFORE = /(?:judged|rated|graded|found|judgement of|judgment of|awarded|(?:local )?authority (?:was|were)|(?:was|were) (?:both )?(?:judged )?)\b[^,;]{0,45}$/i;
-const JUDGEMENT_AFTER = /^\s*(?:judgements?|judgments?|ratings?|grades?)\b|^\s+for (?:both|safeguarding|looked|services for)/i;
+const JUDGEMENT_AFTER = /^\s*(?:(?:safeguarding|looked after children|child protection)\s+)?(?:judgements?|judgments?|ratings?|grades?)\b|^\s+for (?:both|safeguarding|looked|services for)/i;
 
 interface Mention {
   at: number;
