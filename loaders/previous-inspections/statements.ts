@@ -8,7 +8,8 @@
 export type Element = "safeguarding" | "looked_after" | "sif" | "contact_referral_assessment";
 /** How the statement names a safeguarding inspection: SLAC's element, or the CPI's title. */
 export type Wording = "safeguarding" | "protection_of_children" | "looked_after" | "sif" | "unannounced";
-export type GradeWord = "outstanding" | "good" | "adequate" | "satisfactory" | "inadequate" | "requires improvement";
+/** A grade word as written, lower-cased ("good", "require improvement"). */
+export type GradeWord = string;
 
 export interface StatedDate {
   /** "2012-03" for a month, "2012" for a year only. */
@@ -100,8 +101,7 @@ interface Mention {
 }
 
 function gradeWord(raw: string): GradeWord {
-  const g = raw.toLowerCase();
-  return (g.startsWith("require") ? "requires improvement" : g) as GradeWord;
+  return raw.toLowerCase().replace(/\s+/g, " ");
 }
 
 /** Split text into sentences, keeping each sentence's start offset (for the page). */
