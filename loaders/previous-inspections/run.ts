@@ -252,13 +252,17 @@ export async function readStatedInspections(opts: {
   const inspections: StatedInspection[] = [];
   const judgements: StatedJudgement[] = [];
   const byInspection = new Map<string, Element[]>();
-  for (const e of elements.sort((a, b) => a.chosen.element.localeCompare(b.chosen.element))) {
+  // Month-precise elements first, so a year-only element joins the month inspection of its year.
+  const order = (e: Element) => (e.precision === "month" ? 0 : 1);
+  for (const e of elements.sort((a, b) => order(a) - order(b) || a.chosen.element.localeCompare(b.chosen.element) || a.date.localeCompare(b.date))) {
     const c = e.chosen;
     let id = `${c.la_code}-${c.framework!.toLowerCase().replace(/_/g, "-")}-stated-${e.date}`;
     const sibling = [...byInspection.entries()].find(([, es]) => {
       const f = es[0]!;
-      return f.chosen.la_code === c.la_code && f.chosen.framework === c.framework && f.precision === e.precision &&
-        Math.abs(monthIndex(f.date) - monthIndex(e.date)) <= 1 && !es.some((x) => x.chosen.element === c.element);
+      const near = f.precision === "month" && e.precision === "month"
+        ? Math.abs(monthIndex(f.date) - monthIndex(e.date)) <= 1
+        : f.date.slice(0, 4) === e.date.slice(0, 4);
+      return f.chosen.la_code === c.la_code && f.chosen.framework === c.framework && near && !es.some((x) => x.chosen.element === c.element);
     });
     if (sibling) id = sibling[0];
     byInspection.set(id, [...(byInspection.get(id) ?? []), e]);
