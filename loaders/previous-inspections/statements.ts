@@ -258,6 +258,9 @@ function patternOf(s: string, continued: boolean): string {
 /** A following sentence that only carries the grade of the subject sentence before it. */
 const CONTINUATION = /^(?:The (?:local )?authority|It|Services|They|This|Both|Ofsted judged)\b[^.]{0,40}\b(?:was|were)\b[^.]*\b(?:outstanding|good|adequate|satisfactory|inadequate|requires? improvement)\b/i;
 
+/** A sentence that grades the other element of the inspection the sentence before it describes. */
+const FOLLOW_ON = /^For (?:services for )?(?:looked[- ]after children|children looked[- ]after|safeguarding)\b[^.]*\b(?:judged|found|rated)\b/i;
+
 /** Statements about earlier inspections in the pages of one report. */
 export function findStatements(pages: string[]): Statement[] {
   const starts: number[] = [];
@@ -296,13 +299,29 @@ export function findStatements(pages: string[]): Statement[] {
     const cont = continued || (!hasGrade && CONTINUATION.test(next)) ? mentions(next) : [];
     const claims = claimsOf(ms, cont);
     if (claims.length === 0) continue;
+    // "For looked after children, it judged overall effectiveness ... to be adequate." completes the
+    // statement before it: same inspection, same date, the other element's grade.
+    let followOn = false;
+    if (!cont.length && FOLLOW_ON.test(next)) {
+      const more = mentions(next);
+      if (!more.some((m) => m.kind === "date")) {
+        for (const extra of claimsOf(more, [])) {
+          const same = claims.find((c) => c.element === extra.element);
+          if (extra.grades.length === 0 || (same && same.grades.length > 0)) continue;
+          const date = same?.date ?? claims.find((c) => c.date)?.date;
+          if (same) same.grades.push(...extra.grades);
+          else claims.push({ ...extra, date });
+          followOn = true;
+        }
+      }
+    }
     out.push({
       page: pageAt(here.at),
-      quote: cont.length ? `${s} ${next}` : s,
+      quote: cont.length || followOn ? `${s} ${next}` : s,
       pattern: patternOf(s, cont.length > 0),
       claims,
     });
-    if (cont.length) i++;
+    if (cont.length || followOn) i++;
   }
   return out;
 }
