@@ -92,3 +92,5 @@ export const statedAccounting = z.object({
   reason: optional(z.string()),
 });
 export type StatedAccountingRow = z.infer<typeof statedAccounting>;
+
+export { slacPublishedFigure } from "./stated-published.ts";

@@ -11,7 +11,7 @@ import {
 } from "../schema/reference.ts";
 import { reorganisation } from "../schema/authority-reference.ts";
 import { reportTheme, reportThemeCount, reportThemeSnippet } from "../schema/report-themes.ts";
-import { statedAccounting, statedFrameworkRule, statedInspection, statedJudgement, statedStatement } from "../schema/stated.ts";
+import { slacPublishedFigure, statedAccounting, statedFrameworkRule, statedInspection, statedJudgement, statedStatement } from "../schema/stated.ts";
 
 /** Every CSV in data/ that the warehouse loads, with the schema it must pass first. */
 export interface TableSpec {
@@ -41,4 +41,5 @@ export const tables: TableSpec[] = [
   { table: "stated_statements", file: "stated-statements.csv", schema: statedStatement },
   { table: "stated_accounting", file: "stated-accounting.csv", schema: statedAccounting },
   { table: "stated_framework_rules", file: "reference/stated-framework-rules.csv", schema: statedFrameworkRule },
+  { table: "slac_published_figures", file: "reference/slac-published-figures.csv", schema: slacPublishedFigure },
 ];

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { writeCsvAtomic } from "../../lib/csv.ts";
 import { dataDir, sourcesDir } from "../../lib/paths.ts";
 import { statedAccounting, statedInspection, statedJudgement, statedStatement } from "../../schema/stated.ts";
-import { compareStatedWithPublished } from "../cross-checks/stated-slac.ts";
+import { buildWarehouse } from "../../warehouse/build.ts";
 import { readStatedInspections } from "./run.ts";
 
 const { values } = parseArgs({ options: { data: { type: "string" }, sources: { type: "string" } } });
@@ -32,11 +32,17 @@ try {
   console.log(`stated inspections: ${out.inspections.length}\n${count(out.inspections, (i) => `${i.framework} (${i.date_precision})`)}`);
   const las = (codes: string[]) => new Set(out.judgements.filter((j) => codes.includes(j.judgement_code)).map((j) => j.inspection_id.slice(0, 3))).size;
   console.log(`authorities with a safeguarding outcome (SLAC or CPI): ${las(["slac_sg_overall", "cpi_overall"])}; with a looked-after outcome (SLAC): ${las(["slac_lac_overall"])}`);
-  const comparison = compareStatedWithPublished(dir);
-  writeCsvAtomic(path.join(dir, "cross-checks", "stated-slac-comparison.csv"), comparison, [
-    "publication", "element", "period", "grade", "published", "ours", "ours_year_only", "difference", "source",
-  ]);
-  for (const r of comparison) console.log(`${r.publication} ${r.element} ${r.grade}: published ${r.published}, ours ${r.ours} (+${r.ours_year_only} year only)`);
+  // The comparison with the published national figures is the warehouse's view (one definition).
+  const wh = await buildWarehouse({ dataDir: dir });
+  try {
+    const comparison = await wh.query<Record<string, string | number>>("SELECT * FROM stated_published_check");
+    writeCsvAtomic(path.join(dir, "cross-checks", "stated-slac-comparison.csv"), comparison, [
+      "publication", "framework", "element", "period", "grade", "published", "ours", "ours_year_only", "source",
+    ]);
+    for (const r of comparison) console.log(`${r.publication} ${r.framework} ${r.element} ${r.grade}: published ${r.published}, ours ${r.ours} (+${r.ours_year_only} year only)`);
+  } finally {
+    wh.close();
+  }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;

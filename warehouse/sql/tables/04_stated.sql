@@ -23,3 +23,8 @@ FROM raw_stated_accounting;
 
 CREATE OR REPLACE TABLE stated_framework_rules AS
 SELECT *, rowid + 2 AS csv_line FROM raw_stated_framework_rules;
+
+CREATE OR REPLACE TABLE slac_published_figures AS
+SELECT * EXCLUDE (grade, value), CAST(grade AS INTEGER) AS grade, CAST(value AS INTEGER) AS value,
+  rowid + 2 AS csv_line
+FROM raw_slac_published_figures;
