@@ -134,6 +134,8 @@ function mentions(s: string): Mention[] {
   const masked = s
     .replace(/Local Safeguarding Children(?:['’]s)? Boards?|Safeguarding Children Boards?|safeguarding board|safeguarding partnership/gi, (x) => "#".repeat(x.length))
     .replace(/good or outstanding|good and outstanding/gi, (x) => "#".repeat(x.length))
+    // "with outcomes for safeguarding judged to be adequate": a sub-grade, not the element's overall grade.
+    .replace(/\bwith outcomes for [^.;]*/gi, (x) => "#".repeat(x.length))
     // "made adequate progress", "some outstanding features": not the inspection's grade.
     .replace(/\b(?:outstanding|good|adequate|satisfactory|inadequate) (?:progress|features?|practice|aspects?|elements?)\b/gi, (x) => "#".repeat(x.length));
   const out: Mention[] = [];
@@ -248,7 +250,7 @@ function patternOf(s: string, continued: boolean): string {
   const t = s.toLowerCase();
   let shape: string;
   if (/^(?:the )?(?:last|previous|most recent)(?: ofsted)? inspection of .* was (?:in|published in|carried out in|undertaken in|conducted in)\b/.test(t)) shape = "the last inspection of X was in <date>";
-  else if (/were previously inspected in|was previously inspected in/.test(t)) shape = "X was previously inspected in <date>";
+  else if (/(?:were|was) (?:previously|last) inspected in|(?:were|was) inspected in/.test(t)) shape = "X was previously inspected in <date>";
   else if (/(?:since|from|following|after) (?:the|its|their)? ?(?:last|previous)/.test(t) || /since (?:they|it) (?:were|was) judged/.test(t)) shape = "improved since it was judged <grade> (narrative)";
   else if (/\b(?:judged|found|rated|graded)\b/.test(t)) shape = "inspection in <date> judged/found X (narrative)";
   else shape = "other";
@@ -256,10 +258,10 @@ function patternOf(s: string, continued: boolean): string {
 }
 
 /** A following sentence that only carries the grade of the subject sentence before it. */
-const CONTINUATION = /^(?:The (?:local )?authority|It|Services|They|This|Both|Ofsted judged)\b[^.]{0,40}\b(?:was|were)\b[^.]*\b(?:outstanding|good|adequate|satisfactory|inadequate|requires? improvement)\b/i;
+const CONTINUATION = /^(?:The (?:local )?authority|The overall effectiveness|The arrangements|The services?|It|Services|They|This|Both|Ofsted judged)\b[^.]{0,40}\b(?:was|were)\b[^.]*\b(?:outstanding|good|adequate|satisfactory|inadequate|requires? improvement)\b/i;
 
 /** A sentence that grades the other element of the inspection the sentence before it describes. */
-const FOLLOW_ON = /^For (?:services for )?(?:looked[- ]after children|children looked[- ]after|safeguarding)\b[^.]*\b(?:judged|found|rated)\b/i;
+const FOLLOW_ON = /^(?:For (?:services for )?(?:looked[- ]after children|children looked[- ]after|safeguarding)|That inspection|It)\b[^.]*\b(?:judged|found|rated)\b/i;
 
 /** Statements about earlier inspections in the pages of one report. */
 export function findStatements(pages: string[]): Statement[] {
