@@ -34,7 +34,9 @@ SELECT
   s.date_precision, s.stated_in,
   s.rowid + 2 AS csv_line
 FROM raw_stated_inspections s
-JOIN raw_stated_framework_rules r USING (rule_id)
+-- Ungraded events a later report mentions (unannounced contact, referral and assessment visits) stay
+-- in stated-inspections.csv only: the canonical table holds graded inspections.
+JOIN raw_stated_framework_rules r ON r.rule_id = s.rule_id AND r.graded = 'yes'
 CROSS JOIN LATERAL (
   SELECT CASE WHEN s.date_precision = 'month' THEN CAST(s.stated_date || '-01' AS DATE)
               ELSE greatest(CAST(s.stated_date || '-01-01' AS DATE), CAST(r.from_month || '-01' AS DATE)) END AS placed
