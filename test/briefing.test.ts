@@ -24,9 +24,12 @@ describe("npm run briefing: one authority's briefing as a standalone HTML file",
     const html = fs.readFileSync(out, "utf8");
     expect(html).toContain("<h1>Birmingham</h1>");
     expect(html).toContain("Pre-inspection briefing profile as at 1 Jun 2019");
-    // data/inspections.csv: 330-sif-2014-05-23, 330-sif-2016-11-25 and 330-ilacs-2019-01-17 were published by then.
+    // data/inspections.csv: 330-sif-2014-05-23, 330-sif-2016-11-25 and 330-ilacs-2019-01-17 were published by then;
+    // before them, as the 2014 SIF report states (data/stated-inspections.csv), SLAC in 2010 and the CPI in September 2012.
     const history = html.slice(html.indexOf('<table class="history">'));
-    expect(history.match(/<tr><td>/g)).toHaveLength(3);
+    expect(history.match(/<tr><td>/g)).toHaveLength(5);
+    expect(history).toContain("<tr><td>September 2012</td>");
+    expect(history).toContain("as stated in the 2014 SIF report, p11");
     expect(history).toContain("17 Jan 2019");
     expect(history).toContain("25 Nov 2016");
     expect(history).toContain("23 May 2014");
@@ -78,9 +81,11 @@ describe("npm run briefing: one authority's briefing as a standalone HTML file",
   });
 
   it("refuses a date before any inspection, or when the authority did not exist", () => {
-    const early = briefing("--authority", "Birmingham", "--as-at", "2013-12-31");
+    // Birmingham's first known inspection is the SLAC inspection of 2010 its 2014 SIF report states, known
+    // to the year only and placed on 1 January 2010 (docs/methodology.md).
+    const early = briefing("--authority", "Birmingham", "--as-at", "2009-12-31");
     expect(early.status).toBe(1);
-    expect(early.stderr).toBe("briefing: no graded inspection of Birmingham (330) or of an authority it replaced was published on or before 2013-12-31: the first was published on 2014-05-23");
+    expect(early.stderr).toBe("briefing: no graded inspection of Birmingham (330) or of an authority it replaced was published on or before 2009-12-31: the first was published on 2010-01-01");
     const before = briefing("--authority", "North Northamptonshire", "--as-at", "2019-01-01");
     expect(before).toMatchObject({ status: 1, stderr: 'briefing: "North Northamptonshire" did not exist on 2019-01-01: North Northamptonshire (940) existed from 2021-04-01' });
     const existing = briefing("--authority", "Northamptonshire", "--as-at", "2016-06-01", "--data", fixtureDir, "--out", path.join(outDir, "northamptonshire.html"));

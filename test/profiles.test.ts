@@ -217,9 +217,11 @@ describe("authority profiles from the committed data/", () => {
     expect([...docs.profiles.keys()].map((la) => `/authorities/${la}`).sort()).toEqual(expected.sort());
   });
 
-  it("every profile's data is under 50 KB", () => {
+  // The 2009-2013 outcomes later reports state (issue 11) add about 2 KB to the largest profiles
+  // (Sandwell: 49.2 KB before, 50.9 KB after), in the history and the neighbours' grades.
+  it("every profile's data is under 52 KB", () => {
     const sizes = [...docs.profiles].map(([la, doc]) => [la, JSON.stringify(doc).length] as const);
-    expect(sizes.filter(([, size]) => size >= 50_000)).toEqual([]);
+    expect(sizes.filter(([, size]) => size >= 52_000)).toEqual([]);
   });
 
   it("the interval views agree with the point-in-time oracle on the real data", async () => {
@@ -255,13 +257,21 @@ describe("authority profiles from the committed data/", () => {
       status: "before window",
     });
     const s2019 = at("330", "2019-02-01");
-    expect(s2019.history.map((i) => [i.inspection_type, i.overall_grade])).toEqual([["standard", 4], ["re-inspection", 4], ["standard", 3]]);
+    // Before them, as the 2014 SIF report states (p11): SLAC in 2010, safeguarding inadequate; the
+    // inspection of arrangements for the protection of children (CPI) in September 2012, inadequate.
+    expect(s2019.history.map((i) => [i.framework, i.inspection_type, i.overall_grade])).toEqual([
+      ["SLAC", "as stated in a later report", 4], ["CPI", "as stated in a later report", 4],
+      ["SIF", "standard", 4], ["SIF", "re-inspection", 4], ["ILACS", "standard", 3],
+    ]);
+    expect(s2019.history[1]!.stated).toMatchObject({ when: "September 2012", year: 2014, framework: "SIF", page: 11 });
     expect(s2019.sequence?.trajectory?.find((t) => t.theme === "overall")).toMatchObject({ since_previous: "improved", previous_grade: 4 });
   });
 
   it("Norfolk, from an inadequate 2013 looked-after-children inspection to outstanding in 2026", () => {
     const lac = at("926", "2014-01-01");
-    expect(lac.history.map((i) => [i.framework, i.overall_label])).toEqual([["LAC", "Inadequate"]]);
+    // Before it, as later reports state: SLAC in 2011, looked after children adequate (the 2013 LAC
+    // report, p7); the CPI in January 2013, inadequate (the 2015 SIF report, p3).
+    expect(lac.history.map((i) => [i.framework, i.overall_label])).toEqual([["SLAC", "adequate"], ["CPI", "inadequate"], ["LAC", "Inadequate"]]);
     // 18 months from 16 Aug 2013; the SIF fieldwork began on 6 Jul 2015.
     expect(lac.scheduling).toMatchObject({
       rule: { rule_id: "consult2011_cic_inadequate_reinspection" },

@@ -11,6 +11,7 @@ import {
 } from "../schema/reference.ts";
 import { reorganisation } from "../schema/authority-reference.ts";
 import { reportTheme, reportThemeCount, reportThemeSnippet } from "../schema/report-themes.ts";
+import { slacPublishedFigure, statedAccounting, statedFrameworkRule, statedInspection, statedJudgement, statedStatement } from "../schema/stated.ts";
 
 /** Every CSV in data/ that the warehouse loads, with the schema it must pass first. */
 export interface TableSpec {
@@ -35,4 +36,10 @@ export const tables: TableSpec[] = [
   { table: "report_themes", file: "report-themes.csv", schema: reportThemeCount },
   { table: "report_theme_snippets", file: "report-theme-snippets.csv", schema: reportThemeSnippet },
   { table: "report_theme_taxonomy", file: "reference/report-themes.csv", schema: reportTheme },
+  { table: "stated_inspections", file: "stated-inspections.csv", schema: statedInspection },
+  { table: "stated_judgements", file: "stated-judgements.csv", schema: statedJudgement },
+  { table: "stated_statements", file: "stated-statements.csv", schema: statedStatement },
+  { table: "stated_accounting", file: "stated-accounting.csv", schema: statedAccounting },
+  { table: "stated_framework_rules", file: "reference/stated-framework-rules.csv", schema: statedFrameworkRule },
+  { table: "slac_published_figures", file: "reference/slac-published-figures.csv", schema: slacPublishedFigure },
 ];

@@ -76,7 +76,6 @@ export interface Inspection {
   la_code: string;
   authority_name: string;
   framework: string;
-  framework_name: string;
   framework_family: string;
   inspection_type: string;
   start_date: string | null;
@@ -87,6 +86,8 @@ export interface Inspection {
   overall_grade: number | null;
   overall_label: string | null;
   judgements: Judgement[];
+  /** An earlier inspection known only from a later report: the month as stated ("March 2012") and that report. */
+  stated: { when: string; year: number; framework: string; page: number } | null;
 }
 
 export interface LatestGrade extends Interval {
@@ -365,6 +366,11 @@ export function esc(value: unknown): string {
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** 2019-08-01 -> "1 Aug 2019". */
+/** When an inspection happened as far as it is known: the stated month of an earlier inspection, else its publication day. */
+export function inspectionWhen(r: Pick<Inspection, "published_date" | "stated">): string {
+  return r.stated ? r.stated.when : formatDate(r.published_date);
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "–";
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
@@ -460,7 +466,7 @@ export function timelineSvg(snap: Snapshot): string {
       const cx = x(r.published_date);
       const cy = top + themeIds.indexOf(j.theme) * rowH + rowH / 2;
       const letter = ["O", "G", "R", "I"][j.grade - 1];
-      const title = `${formatDate(r.published_date)} ${r.framework}: ${j.label}: ${j.grade_label}`;
+      const title = `${inspectionWhen(r)} ${r.framework}${r.stated ? ` (as stated in the ${r.stated.year} ${r.stated.framework} report)` : ""}: ${j.label}: ${j.grade_label}`;
       parts.push(
         `<g><title>${esc(title)}</title><rect x="${cx - 6}" y="${cy - 6}" width="12" height="12" rx="2" fill="${gradeColors[j.grade]}" stroke="#333" stroke-width="0.5"/>` +
           `<text x="${cx}" y="${cy + 3.5}" text-anchor="middle" class="tl-letter${j.grade === 1 || j.grade === 4 ? " tl-light" : ""}">${letter}</text></g>`,
@@ -469,7 +475,7 @@ export function timelineSvg(snap: Snapshot): string {
   }
   const ax = x(snap.asAt);
   parts.push(`<line x1="${ax}" x2="${ax}" y1="${top - 4}" y2="${top + themeIds.length * rowH + 3}" class="tl-asat"/>`);
-  const summary = `Timeline of ${reports.length} graded report${reports.length === 1 ? "" : "s"} from ${formatDate(reports[0]!.published_date)} to ${formatDate(reports.at(-1)!.published_date)}, one row per theme; letters O, G, R, I mark outstanding, good, requires improvement or adequate, inadequate. The same judgements are listed in the table below.`;
+  const summary = `Timeline of ${reports.length} graded report${reports.length === 1 ? "" : "s"} from ${inspectionWhen(reports[0]!)} to ${inspectionWhen(reports.at(-1)!)}, one row per theme; letters O, G, R, I mark outstanding, good, requires improvement or adequate, inadequate. The same judgements are listed in the table below.`;
   return `<svg class="timeline" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(summary)}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }
 
@@ -633,10 +639,11 @@ function historyTable(snap: Snapshot): string {
     const others = r.judgements
       .filter((j) => j !== overall)
       .map((j) => `<span class="j"><span class="j-name" title="${esc(j.label)}">${esc(JUDGEMENT_ABBR(j, themes))}</span> ${badge(j.grade, j.grade_label, true)}</span>`);
-    const report = r.report_url ? `<a href="${esc(r.report_url)}">report</a>` : `<span class="muted" title="${esc(r.source_file)}">file</span>`;
-    return `<tr><td>${esc(formatDate(r.published_date))}</td><td>${esc(r.framework)} ${esc(r.inspection_type)}${r.la_code !== snap.profile.who.la_code ? `<br><span class="muted">${esc(r.authority_name)}</span>` : ""}</td><td>${overall ? badge(overall.grade, overall.grade_label, true) : `<span class="muted">–</span>`}</td><td class="js">${others.join(" ")}</td><td>${nextReport(snap, r)}</td><td>${report}</td></tr>`;
+    const label = r.stated ? `as stated in the ${r.stated.year} ${r.stated.framework} report, p${r.stated.page}` : "report";
+    const report = r.report_url ? `<a href="${esc(r.report_url)}">${esc(label)}</a>` : `<span class="muted" title="${esc(r.source_file)}">${r.stated ? esc(label) : "file"}</span>`;
+    return `<tr><td>${esc(inspectionWhen(r))}</td><td>${esc(r.framework)} ${esc(r.inspection_type)}${r.la_code !== snap.profile.who.la_code ? `<br><span class="muted">${esc(r.authority_name)}</span>` : ""}</td><td>${overall ? badge(overall.grade, overall.grade_label, true) : `<span class="muted">–</span>`}</td><td class="js">${others.join(" ")}</td><td>${nextReport(snap, r)}</td><td>${report}</td></tr>`;
   });
-  return `<table class="history"><thead><tr><th>Published</th><th>Framework, type</th><th>Overall</th><th>Other judgements (LSCB included)</th><th>Next inspection began</th><th>Source</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table class="history"><thead><tr><th>Published (earlier inspections: month stated)</th><th>Framework, type</th><th>Overall</th><th>Other judgements (LSCB included)</th><th>Next inspection began</th><th>Source</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 export const SOURCES =

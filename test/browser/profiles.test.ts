@@ -96,7 +96,9 @@ describe("authority profiles in a real browser", () => {
     await page.locator('input[type="date"]').fill("2016-06-01");
     await expect.poll(() => card.innerText()).toMatch(/inadequate\s+SIF report published 19 Oct 2015/);
     await expect.poll(() => page.locator(".profile-footer").innerText()).toContain("As at 1 Jun 2016");
-    await expect.poll(() => page.locator(".profile table.history tbody tr").count()).toBe(2);
+    // The LAC report of 16 Aug 2013 and the SIF report of 19 Oct 2015, after the SLAC (2011) and CPI
+    // (January 2013) outcomes later reports state (data/stated-inspections.csv).
+    await expect.poll(() => page.locator(".profile table.history tbody tr").count()).toBe(4);
     await page.close();
   });
 

@@ -29,6 +29,11 @@ describe("the built site, offline in a real browser", () => {
     // Seed 002: 158 SLAC safeguarding inspections; seed 004: 22% of authorities in the SIF first year.
     expect(nationalTable).toContain("158");
     expect(nationalTable).toContain("22");
+    // Issue 11: our stated SLAC grades beside HMCI 2010/11 (47 safeguarding inspections) and seed 002.
+    const stated = page.locator("table", { hasText: "HMCI 2010/11" });
+    await stated.waitFor();
+    expect(await stated.innerText()).toContain("47");
+    expect(await stated.innerText()).toContain("seed 002 (NCASC 2012)");
     await page.close();
   });
 });

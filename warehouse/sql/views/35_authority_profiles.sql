@@ -87,15 +87,18 @@ history AS (
   SELECT s.la_code,
     to_json(list({
       inspection_id: s.inspection_id, la_code: s.inspected_la_code, authority_name: ia.name,
-      framework: s.framework, framework_name: fw.name, framework_family: s.framework_family,
+      framework: s.framework, framework_family: s.framework_family,
       inspection_type: s.inspection_type, start_date: s.start_date, end_date: s.end_date,
       published_date: s.published_date, report_url: s.report_url, source_file: s.source_file,
-      overall_grade: s.overall_grade, overall_label: s.overall_label, judgements: j.judgements
+      overall_grade: s.overall_grade, overall_label: s.overall_label, judgements: j.judgements,
+      -- an earlier inspection known from a later report: the month as stated and which report states it
+      stated: CASE WHEN ss.inspection_id IS NOT NULL THEN
+        {"when": ss.stated_when, year: ss.stated_in_year, framework: ss.stated_in_framework, page: ss.stated_page} END
     } ORDER BY s.seq)) AS inspections
   FROM profile_reports s
   JOIN authorities ia ON ia.la_code = s.inspected_la_code
-  JOIN frameworks fw ON fw.framework = s.framework
   LEFT JOIN judgements j ON j.inspection_id = s.inspection_id
+  LEFT JOIN stated_inspection_sources ss ON ss.inspection_id = s.inspection_id
   GROUP BY s.la_code
 ),
 latest AS (

@@ -1,0 +1,3 @@
+import { rows } from "../../../warehouse/print.ts";
+
+export default rows(`SELECT * FROM stated_published_check`);
