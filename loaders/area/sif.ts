@@ -18,6 +18,8 @@ const WORDS: Record<string, number> = {
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`;
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const DATE = String.raw`(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4})`;
+// "6 March 2017", "29th April 2014", "31 May 14", "May 2015", "24 April" (the inspection's year), "the time of inspection"
+const WHEN = String.raw`(?:(?:At|On|As at|By)\s+)?(?:the end of\s+)?((?:\d{1,2}(?:st|nd|rd|th)? )?[A-Z][a-z]+,?(?: \d{4}| \d{2}\b)?|the time of (?:the |this )?inspection)(?:\s*\([^)]*\))?,?`;
 const SINCE = String.raw`since (?:(\d{1,2})(?:st|nd|rd|th)? )?([A-Z][a-z]+),? (\d{4})`;
 
 export function number(word: string): number {
@@ -42,6 +44,29 @@ function sinceValue(m: RegExpExecArray, offset: number): string | null {
   if (month < 0) return null;
   const ym = `${m[offset + 2]}-${String(month + 1).padStart(2, "0")}`;
   return m[offset] ? `${ym}-${m[offset]!.padStart(2, "0")}` : ym;
+}
+
+/**
+ * The date a sentence states its figure at: a day is that day; a month alone is the month's last day;
+ * a day without a year is in the year of the inspection's end (not after it); "the time of inspection"
+ * is the inspection's last day. `stated` says how the report put it.
+ */
+export function whenOf(text: string, inspectionEnd: string): { as_at: string; stated: string } | null {
+  const t = text.trim().replace(/,/g, "");
+  if (/^the time of/i.test(t)) return { as_at: inspectionEnd, stated: "at the time of inspection" };
+  const m = /^(?:(\d{1,2})(?:st|nd|rd|th)? )?([A-Za-z]+)(?: (\d{2}|\d{4}))?$/.exec(t);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[2]!.toLowerCase());
+  if (month < 0) return null;
+  let year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : Number(inspectionEnd.slice(0, 4));
+  const mm = String(month + 1).padStart(2, "0");
+  if (!m[3] && `${year}-${mm}` > inspectionEnd.slice(0, 7)) year -= 1;
+  if (!m[1]) {
+    const last = new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
+    return { as_at: last, stated: `${m[2]} ${year}` };
+  }
+  const iso = isoDay(`${m[1]} ${m[2]} ${year}`);
+  return iso ? { as_at: iso, stated: t } : null;
 }
 
 /** An item of the section: one bullet's text on one line, and the page it starts on. */
@@ -98,33 +123,39 @@ export interface Found {
 }
 
 /** The figures one item states (a sentence may give a count, a rate and the previous year's). */
-function readItem(item: Item): Found[] {
+function readItem(item: Item, inspectionEnd: string): Found[] {
   const t = norm(item.text);
   const out: Found[] = [];
   const add = (measure: string, as_at: string | null, value: number | null, value_text: string | null = null) => out.push({ measure, as_at, value, value_text, item });
+  const sentences = t.split(/(?<=[.;])\s+(?=[A-Z])/);
   // "This is an increase from 1,049 children (32 per 10,000 children) at 31 March 2016." / "from 209 at 31 March 2016"
-  const previous = (countMeasure: string, rateMeasure: string | null) => {
-    const p = new RegExp(String.raw`from ${NUM}(?: children(?: and young people)?| young people)?(?: \((?:a rate of )?([\d.]+) per 10,000(?: children)?\))? (?:at|on|as at) ${DATE}`, "i").exec(t);
+  const previous = (text: string, countMeasure: string, rateMeasure: string | null) => {
+    const p = new RegExp(String.raw`from ${NUM}(?: children(?: and young people)?| young people)?(?: \((?:a rate of )?([\d.]+) per 10,000(?: children)?\))? (?:at|on|as at) (?:the end of )?${DATE}`, "i").exec(text);
     const when = p ? isoDay(p[3]!) : null;
     if (!p || !when) return;
     add(countMeasure, when, number(p[1]!));
     if (rateMeasure && p[2]) add(rateMeasure, when, Number(p[2]));
   };
+  const WHO = String.raw`(?:(?:children(?: and young people)?|young people|children and families)(?: \([^)]*\))?)?`;
+  const RATE = String.raw`(?: \((?:a rate of |which is a rate of |representing a rate of |equivalent to )?([\d.]+) per 10,000(?: children)?\))?`;
+  const patterns: [string, string | null, RegExp][] = [
+    ["cin_count", null, new RegExp(String.raw`${WHEN} ${NUM} ${WHO} (?:had been|have been|were|are) identified(?: through assessment)? as (?:being )?(?:formally )?in need`, "i")],
+    ["cpp_count", "cpp_rate", new RegExp(String.raw`${WHEN} ${NUM} ${WHO}(?: who)? (?:were|are|was|is) (?:the )?subjects? (?:of|to) (?:a )?child(?:ren)? protection plans?${RATE}`, "i")],
+    ["cla_count", "cla_rate", new RegExp(String.raw`${WHEN} ${NUM} ${WHO} ?(?:were|are|was|is) (?:being )?looked after by the (?:local authority|council|LA)${RATE}`, "i")],
+    ["cla_count", "cla_rate", new RegExp(String.raw`${WHEN} the (?:local authority|council|LA) (?:is|was) looking after ${NUM} ${WHO}${RATE}`, "i")],
+    ["private_fostering", null, new RegExp(String.raw`${WHEN} ${NUM} ${WHO} (?:lived|were living|are living|live) in (?:a )?privately arranged fostering`, "i")],
+  ];
+  sentences.forEach((sentence, k) => {
+    for (const [count, rate, re] of patterns) {
+      const m = re.exec(sentence);
+      const when = m ? whenOf(m[1]!, inspectionEnd) : null;
+      if (!m || !when) continue;
+      add(count, when.as_at, number(m[2]!));
+      if (rate && m[3]) add(rate, when.as_at, Number(m[3]));
+      previous(`${sentence} ${sentences[k + 1] ?? ""}`, count, rate);
+    }
+  });
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(String.raw`(?:At|On|As at) ${DATE},? ${NUM} (?:children(?: and young people)?|young people|children and families) (?:had been|have been|were|are) identified(?: through assessment)? as (?:being )?(?:formally )?in need`, "i").exec(t))) {
-    add("cin_count", isoDay(m[1]!), number(m[2]!));
-    previous("cin_count", null);
-  } else if ((m = new RegExp(String.raw`(?:At|On|As at) ${DATE},? ${NUM} (?:children(?: and young people)?|young people)(?: who)? (?:were|are|was|is) (?:the )?subjects? (?:of|to) (?:a )?child protection plans?(?: \((?:a rate of |which is a rate of |representing a rate of )?([\d.]+) per 10,000(?: children)?\))?`, "i").exec(t))) {
-    add("cpp_count", isoDay(m[1]!), number(m[2]!));
-    if (m[3]) add("cpp_rate", isoDay(m[1]!), Number(m[3]));
-    previous("cpp_count", "cpp_rate");
-  } else if ((m = new RegExp(String.raw`(?:At|On|As at) ${DATE},? ${NUM} (?:children(?: and young people)?|young people) (?:were|are|was|is) (?:being )?looked after by the (?:local authority|council)(?: \((?:a rate of |which is a rate of )?([\d.]+) per 10,000(?: children)?\))?`, "i").exec(t))) {
-    add("cla_count", isoDay(m[1]!), number(m[2]!));
-    if (m[3]) add("cla_rate", isoDay(m[1]!), Number(m[3]));
-    previous("cla_count", "cla_rate");
-  } else if ((m = new RegExp(String.raw`(?:At|On|As at) ${DATE},? ${NUM} (?:children|young people|children and young people) (?:lived|were living|are living|live) in (?:a )?privately arranged fostering`, "i").exec(t))) {
-    add("private_fostering", isoDay(m[1]!), number(m[2]!));
-  }
   if ((m = new RegExp(String.raw`${NUM} serious incident notifications? (?:had been|have been|has been|were|was) (?:submitted|made|notified)`, "i").exec(t))) add("serious_incidents", null, number(m[1]!));
   if ((m = new RegExp(String.raw`${NUM} serious case reviews? (?:had been|have been|has been|were|was) (?:completed|published|undertaken)`, "i").exec(t))) add("scr_completed", null, number(m[1]!));
   if ((m = new RegExp(String.raw`(?:There (?:are|is|were|was) )?${NUM} (?:serious case reviews?|SCRs?) (?:ongoing|in progress|currently (?:being undertaken|in progress|ongoing)|being undertaken)`, "i").exec(t))) add("scr_ongoing", null, number(m[1]!));
@@ -200,7 +231,7 @@ export function readSifReport(report: SifReport, measures: AreaMeasure[]): SifRe
   if (!items) {
     return { rows: [], account: { inspection_id: report.inspection_id, la_code: report.la_code, status: "no section", found: "", missing: CORE.join("|"), page: null } };
   }
-  const found = [...items.flatMap(readItem), ...readFsm(items)];
+  const found = [...items.flatMap((i) => readItem(i, report.end_date)), ...readFsm(items)];
   const rows: AreaRow[] = [];
   const seen = new Set<string>();
   for (const f of found) {
