@@ -18,6 +18,7 @@ import { AmbiguousAuthorityError, buildResolver, normaliseName } from "../loader
 import { buildWarehouse } from "../warehouse/build.ts";
 import { profileDocuments } from "../src/data/authorities/documents.ts";
 import { esc, formatDate, profileCss, renderProfile, snapshot, unpackProfile, unpackShared } from "../src/components/profile.ts";
+import { areaCss, renderArea, type AreaFile } from "../src/components/area-profile.ts";
 
 const usage = `usage: npx tsx scripts/briefing.ts --authority <name or code> [--as-at YYYY-MM-DD] [--out file.html] [--data folder]`;
 
@@ -105,13 +106,14 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(who.name)}: pre-inspection briefing as at ${esc(formatDate(asAt))}</title>
-<style>${pageCss}${profileCss}</style>
+<style>${pageCss}${profileCss}${areaCss}</style>
 </head>
 <body>
 <main class="profile">
 <h1>${esc(who.name)}</h1>
 <p class="as-at">Pre-inspection briefing profile as at ${esc(formatDate(asAt))}</p>
 ${renderProfile(snap, { links: false })}
+${renderArea((file as unknown as { area?: AreaFile }).area, asAt, { links: false })}
 </main>
 </body>
 </html>

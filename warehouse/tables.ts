@@ -11,6 +11,7 @@ import {
 } from "../schema/reference.ts";
 import { reorganisation } from "../schema/authority-reference.ts";
 import { reportTheme, reportThemeCount, reportThemeSnippet } from "../schema/report-themes.ts";
+import { areaMeasure, areaNeighbour, areaReportAccount, areaSource, areaStatistic } from "../schema/area.ts";
 
 /** Every CSV in data/ that the warehouse loads, with the schema it must pass first. */
 export interface TableSpec {
@@ -35,4 +36,9 @@ export const tables: TableSpec[] = [
   { table: "report_themes", file: "report-themes.csv", schema: reportThemeCount },
   { table: "report_theme_snippets", file: "report-theme-snippets.csv", schema: reportThemeSnippet },
   { table: "report_theme_taxonomy", file: "reference/report-themes.csv", schema: reportTheme },
+  { table: "area_statistics", file: "area-statistics.csv", schema: areaStatistic },
+  { table: "area_neighbours", file: "area-neighbours.csv", schema: areaNeighbour },
+  { table: "area_report_accounting", file: "area-report-accounting.csv", schema: areaReportAccount },
+  { table: "area_measures", file: "reference/area-measures.csv", schema: areaMeasure },
+  { table: "area_sources", file: "reference/area-sources.csv", schema: areaSource },
 ];

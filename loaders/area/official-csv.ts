@@ -57,14 +57,14 @@ export function readChildPopulation(ctx: AreaContext): AreaRow[] {
   const regions = regionCodes(ctx.authorities);
   const rows: AreaRow[] = [];
   parseCsvText(fs.readFileSync(file, "utf8"), file).forEach((rec, i) => {
-    if (!/at 31 march/i.test(rec.population_type ?? "")) return;
+    if (!/on 31 march/i.test(rec.population_type ?? "")) return;
     const year = Number(rec.time_period);
     const asAt = asAtOfYear(m, year);
     let area: string;
     let kind: AreaRow["area_kind"];
     if (rec.geographic_level === "National") [area, kind] = [ENGLAND, "england"];
     else if (rec.geographic_level === "Regional") {
-      const code = rec.region_code || regions.get((rec.region_name ?? "").toLowerCase());
+      const code = regions.get((rec.region_name ?? "").toLowerCase());
       if (!code) return;
       [area, kind] = [code, "region"];
     } else if (rec.geographic_level === "Local authority") {
