@@ -36,7 +36,7 @@ export interface AreaBuildSummary {
 }
 
 /** The text of each SIF report, from the extraction cache or, failing that, the PDF itself. */
-async function sifReports(opts: AreaBuildOptions): Promise<SifReport[]> {
+export async function sifReports(opts: AreaBuildOptions): Promise<SifReport[]> {
   const inspections = readCsv(path.join(opts.dataDir, "inspections.csv"), inspection).filter((i) => i.framework === "SIF");
   const out: SifReport[] = [];
   for (const i of inspections) {

@@ -136,7 +136,7 @@ function readItem(item: Item, inspectionEnd: string): Found[] {
     add(countMeasure, when, number(p[1]!));
     if (rateMeasure && p[2]) add(rateMeasure, when, Number(p[2]));
   };
-  const WHO = String.raw`(?:(?:children(?: and young people)?|young people|children and families)(?: \([^)]*\))?)?`;
+  const WHO = String.raw`(?:(?:children(?: and young people)?|young people|children and families)(?: \((?!a rate|which|representing|equivalent|\d)[^)]*\))?)?`;
   const RATE = String.raw`(?: \((?:a rate of |which is a rate of |representing a rate of |equivalent to )?([\d.]+) per 10,000(?: children)?\))?`;
   const patterns: [string, string | null, RegExp][] = [
     ["cin_count", null, new RegExp(String.raw`${WHEN} ${NUM} ${WHO} (?:had been|have been|were|are) identified(?: through assessment)? as (?:being )?(?:formally )?in need`, "i")],
