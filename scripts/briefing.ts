@@ -17,6 +17,7 @@ import { authority } from "../schema/canonical.ts";
 import { AmbiguousAuthorityError, buildResolver, normaliseName } from "../loaders/authorities/resolve.ts";
 import { buildWarehouse } from "../warehouse/build.ts";
 import { profileDocuments } from "../src/data/authorities/documents.ts";
+import { areaDocuments } from "../src/data/authorities/area.ts";
 import { esc, formatDate, profileCss, renderProfile, snapshot, unpackProfile, unpackShared } from "../src/components/profile.ts";
 import { areaCss, renderArea, type AreaFile } from "../src/components/area-profile.ts";
 
@@ -76,8 +77,10 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
 
   const wh = await buildWarehouse({ dataDir });
   let documents;
+  let area: AreaFile | undefined;
   try {
     documents = await profileDocuments(wh, laCode);
+    area = (await areaDocuments(wh, laCode)).get(laCode);
   } finally {
     wh.close();
   }
@@ -113,7 +116,7 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
 <h1>${esc(who.name)}</h1>
 <p class="as-at">Pre-inspection briefing profile as at ${esc(formatDate(asAt))}</p>
 ${renderProfile(snap, { links: false })}
-${renderArea((file as unknown as { area?: AreaFile }).area, asAt, { links: false })}
+${renderArea(area, asAt, { links: false })}
 </main>
 </body>
 </html>

@@ -1,6 +1,5 @@
 import type { Warehouse } from "../../../warehouse/build.ts";
 import { pack, type ProfileFile, type SharedFile } from "../../components/profile.ts";
-import { areaDocuments } from "./area.ts";
 
 /** One row of the search page's list (view authority_directory). */
 export interface DirectoryEntry {
@@ -62,8 +61,6 @@ export async function profileDocuments(wh: Warehouse, laCode?: string): Promise<
     `SELECT * FROM authority_theme_reports ${laCode ? "WHERE la_code = $la" : ""} ORDER BY la_code, published_date`,
     laCode ? { la: laCode } : undefined,
   );
-  // "The area" (views 70_area_statistics.sql, src/components/area-profile.ts)
-  const areas = await areaDocuments(wh, laCode);
   const profiles = new Map<string, ProfileFile>();
   for (const row of rows) {
     const doc = Object.fromEntries(PARTS.map((p) => [p, PACKED.has(p) ? pack(JSON.parse(row[p])) : JSON.parse(row[p])]));
@@ -73,7 +70,7 @@ export async function profileDocuments(wh: Warehouse, laCode?: string): Promise<
     const themes = themeReports
       .filter((t) => t.la_code === row.la_code)
       .map(({ la_code, ...t }) => ({ ...t, themes: (t as unknown as ThemeRows).themes.map((x) => ({ ...x, snippet: x.status === "not raised again" ? null : shorten(x.snippet) })) }));
-    profiles.set(row.la_code, { ...doc, scheduling: pack(windows), themes, area: areas.get(row.la_code) } as unknown as ProfileFile);
+    profiles.set(row.la_code, { ...doc, scheduling: pack(windows), themes } as unknown as ProfileFile);
   }
   const [last] = await wh.query<{ d: string | null }>(`SELECT CAST(max(published_date) AS VARCHAR) AS d FROM inspections`);
   const shared: SharedFile = {
