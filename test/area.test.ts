@@ -13,6 +13,8 @@ import { readImd, readNeighbours } from "../loaders/area/xlsx.ts";
 import { areaReportAccount, areaStatistic } from "../schema/area.ts";
 import { inspection } from "../schema/canonical.ts";
 import { buildWarehouse, type Warehouse } from "../warehouse/build.ts";
+import { areaDocuments } from "../src/data/authorities/area.ts";
+import { renderArea } from "../src/components/area-profile.ts";
 import { corpusDir, describeWithCorpus } from "./support/sources.ts";
 
 const contextDir = path.join(corpusDir, "context");
@@ -193,5 +195,19 @@ describe("area views on the committed data", () => {
     expect(rows.length).toBeGreaterThan(300);
     const kent = rows.filter((r) => r.la_code === "886" && r.as_at === "2016-03-31");
     expect(kent.map((r) => `${r.measure} ${r.verdict}`).sort()).toEqual(["cla_count agrees within rounding", "cla_rate agrees", "cpp_count agrees", "cpp_rate agrees"]);
+  });
+
+  it("renders the section for the profile and briefing: the report's figures dated, a predecessor's named, as at a date", async () => {
+    const docs = await areaDocuments(wh);
+    const kent = renderArea(docs.get("886"), "2026-01-01", { links: false });
+    expect(kent).toContain("1,893 (57 per 10,000) at 6 Mar 2017; 2,310 (70 per 10,000) at 31 Mar 2016");
+    expect(kent).toContain("DCS in post since November 2011");
+    const kentEarly = renderArea(docs.get("886"), "2016-06-01", { links: false });
+    expect(kentEarly).toContain("No SIF report of this authority published on or before 1 Jun 2016");
+    expect(kentEarly).not.toContain("<td>2017</td>");
+    const nn = renderArea(docs.get("940"), "2026-01-01", { links: false });
+    expect(nn).toContain("figures for Northamptonshire, the predecessor");
+    const bcp = renderArea(docs.get("839"), "2026-01-01", { links: false });
+    expect(bcp).toContain("their figures are not added up");
   });
 });
