@@ -64,4 +64,20 @@ describe("'The area' on authority profiles", () => {
     await expect.poll(() => page.locator(".profile section.area").innerText()).toContain("No SIF report of this authority published on or before 1 Jun 2016");
     await page.close();
   });
+
+  it("the benchmarking page plots a chosen context measure by latest overall grade, with its table", async () => {
+    const { page, problems } = await visit(site, "/benchmarking");
+    const select = page.getByLabel("Context measure");
+    await select.waitFor();
+    const caption = page.locator("p.caption", { hasText: "An association is not a cause" });
+    await expect.poll(() => caption.innerText()).toMatch(/^\d+ authorities/);
+    await select.selectOption("sw_turnover_rate");
+    const table = page.getByRole("region", { name: "Context measure by latest overall grade" });
+    const turnover = stats.filter((r) => r.measure === "sw_turnover_rate" && r.area_kind === "authority" && r.period === "2025" && r.value !== null).length;
+    await expect.poll(async () => Number(/^(\d+)/.exec(await caption.innerText())?.[1])).toBeGreaterThanOrEqual(turnover - 2);
+    expect(await page.locator("svg[aria-label^='Social worker turnover rate']").count()).toBe(1);
+    await expect.poll(() => table.locator("tbody tr").first().innerText()).toMatch(/\d/);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    await page.close();
+  });
 });
