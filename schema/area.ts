@@ -7,6 +7,8 @@ const number = z.preprocess((v) => (v === "" || v === undefined ? null : Number(
 export const areaMeasure = z.object({
   measure: z.string().regex(/^[a-z0-9_]+$/),
   label: z.string().min(1),
+  /** for the profile's compact table; the label is its title */
+  short_label: z.string().min(1).max(32),
   unit: z.enum(["count", "per_10000", "percent", "rank", "cases", "date", "text"]),
   as_at: z.string().min(1),
   group: z.enum(["children", "child_protection", "looked_after", "workforce", "deprivation", "leadership"]),

@@ -11,7 +11,7 @@ export interface AreaFile {
   grouping: string | null;
   lookup_differs: boolean;
   predecessors: {la_code: string; name: string}[];
-  measures: {measure: string; label: string; unit: string; as_at: string}[];
+  measures: {measure: string; label: string; short_label: string; unit: string; as_at: string}[];
   series: Packed;
   report: Packed;
 }
@@ -50,7 +50,7 @@ function fmt(value: number | null, unit: string): string {
   if (value === null) return "–";
   if (unit === "count") return Math.round(value).toLocaleString("en-GB");
   if (unit === "percent") return `${value.toFixed(1)}%`;
-  if (unit === "rank") return `${value} of 151`;
+  if (unit === "rank") return String(value);
   return value.toLocaleString("en-GB", {maximumFractionDigits: 1});
 }
 
@@ -58,7 +58,7 @@ function fmt(value: number | null, unit: string): string {
 export function sparkline(rows: SeriesRow[], names: Map<string, string>): string {
   const pts = rows.filter((r) => r.value !== null).slice(-10);
   if (pts.length < 2) return "";
-  const w = 90, h = 18;
+  const w = 70, h = 14;
   const vals = pts.map((r) => r.value!);
   const lo = Math.min(...vals), hi = Math.max(...vals);
   const x = (i: number) => (i * (w - 4)) / (pts.length - 1) + 2;
@@ -107,18 +107,18 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
     const pred = latest.from_la_code ? `<sup title="figure for ${esc(names.get(latest.from_la_code) ?? latest.from_la_code)}, its predecessor">p</sup>` : "";
     const value = latest.value === null ? `<span class="muted" title="the source prints ${esc(latest.suppression)} here, not a number">${esc(latest.suppression)}</span>` : fmt(latest.value, unit);
     const cmp = (v: number | null) => `<td class="num">${v === null ? "–" : fmt(v, unit === "rank" ? "per_10000" : unit)}</td>`;
-    return `<tr data-measure="${esc(id)}"><th scope="row">${esc(m.label)}</th><td class="num">${value}${pred}</td><td>${esc(latest.period)}</td><td>${sparkline(own, names)}</td>${
-      unit === "rank" ? `<td class="muted" colspan="3">rank among 151 upper-tier authorities (1 most deprived)</td>` : `${cmp(latest.neighbours_mean)}${cmp(latest.region_value)}${cmp(latest.england_value)}`
+    return `<tr data-measure="${esc(id)}"><th scope="row" title="${esc(m.label)}">${esc(m.short_label)}</th><td class="num">${value}${pred}</td><td>${esc(latest.period)}</td><td>${sparkline(own, names)}</td>${
+      unit === "rank" ? `<td class="muted" colspan="3">of 151 upper-tier areas, 1 most deprived</td>` : `${cmp(latest.neighbours_mean)}${cmp(latest.region_value)}${cmp(latest.england_value)}`
     }</tr>`;
   }).filter(Boolean);
   const inheritedFrom = [...new Set(series.filter((r) => r.from_la_code).map((r) => r.from_la_code!))];
   const predNote = inheritedFrom.length
-    ? ` <sup>p</sup> and dashed lines: figures for ${inheritedFrom.map((c) => esc(names.get(c) ?? c)).join(", ")}, the predecessor, before this authority existed; they describe the predecessor's whole area.`
+    ? ` <sup>p</sup>, dashed: figures for ${inheritedFrom.map((c) => esc(names.get(c) ?? c)).join(", ")}, the predecessor, before this authority existed (its whole area).`
     : file.predecessors.length > 1
       ? ` Before this authority existed its area was split between ${file.predecessors.map((p) => esc(p.name)).join(", ")}: their figures are not added up.`
       : "";
   const table = rows.length
-    ? `<div class="scroll"><table class="area-table"><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Latest</th><th scope="col">Year</th><th scope="col">Ten years</th><th scope="col" class="num">Neighbours</th><th scope="col" class="num">Region</th><th scope="col" class="num">England</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`
+    ? `<div class="scroll"><table class="area-table"><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Latest</th><th scope="col">Year</th><th scope="col">Trend</th><th scope="col" class="num">Neighbours</th><th scope="col" class="num">Region</th><th scope="col" class="num">England</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`
     : `<p class="muted">No official figure dated on or before ${esc(formatDate(asAt))}.</p>`;
 
   const all = unpack<ReportRow>(file.report).filter((r) => r.published_date <= asAt);
@@ -146,9 +146,12 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
     reportPart = `<p class="area-report-head">From its last SIF report (${link}, "Information about this local authority area", ${esc(pages)}; the authority could update it with local unvalidated data):</p><ul class="area-report">${items.join("") || "<li class=\"muted\">the section states none of these figures</li>"}</ul>`;
   }
   return `<section class="area" aria-labelledby="area-h"><h2 id="area-h">The area</h2>
+<div class="area-grid"><div>
 ${table}
-<p class="caption">Official figures dated on or before ${esc(formatDate(asAt))} (each is published some months after its date): looked-after, children-in-need and child-protection-plan rates per 10,000 children at 31 March; workforce at 30 September; deprivation 2019. Neighbours: mean of ${esc(file.grouping ?? "DfE statistical neighbours")}${file.lookup_differs ? " (differs from the lookup's list)" : ""}; region: ONS region. Source: data/area-statistics.csv (DfE LAIT, DfE statistical releases, MHCLG IoD 2019).${predNote}</p>
+<p class="caption">Official figures dated to ${esc(formatDate(asAt))}: rates per 10,000 children at 31 March, workforce at 30 September, IMD 2019. Neighbours: mean of ${esc(file.grouping ?? "DfE statistical neighbours")}${file.lookup_differs ? " (differs from the lookup's list)" : ""}; region: ONS. Source: data/area-statistics.csv.${predNote}</p>
+</div><div>
 ${reportPart}
+</div></div>
 </section>`;
 }
 
@@ -158,10 +161,20 @@ export const areaCss = `
 .profile .sparkline line.spark { stroke: #333; stroke-width: 1.2; }
 .profile .sparkline line.spark-pred { stroke: #777; stroke-width: 1.2; stroke-dasharray: 2 2; }
 .profile .sparkline circle { fill: #333; }
+.profile .area-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
 .profile .area-report { margin: 0.2rem 0; padding-left: 1.2rem; font-size: 0.85rem; }
 .profile .area-report-head { margin: 0.4rem 0 0; font-size: 0.85rem; max-width: none; }
+@media (max-width: 900px) {
+  .profile .area-grid { grid-template-columns: minmax(0, 1fr); }
+}
 @media print {
-  .profile .area-report, .profile .area-report-head { font-size: 7.5pt; }
+  .profile .area-grid { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0.5rem; }
+  .profile .area-report, .profile .area-report-head { font-size: 7pt; }
+  .profile .area-report { padding-left: 0.8rem; }
   .profile .area-table { break-inside: avoid; }
+  .profile .area-table th, .profile .area-table td { padding: 0 0.2rem; line-height: 1.15; }
+  .profile .sparkline { height: 9pt; width: 45pt; }
+  .profile .area .caption { font-size: 6.5pt; margin: 0.1rem 0 0; }
+  .profile .area h2 { margin-top: 0.3rem; }
 }
 `;

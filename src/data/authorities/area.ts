@@ -29,8 +29,8 @@ export async function areaDocuments(wh: Warehouse, laCode?: string): Promise<Map
      FROM area_report_figures WHERE measure IN (${reportList}) ${where} ORDER BY la_code, measure, as_at`,
     params,
   );
-  const measures = await wh.query<{ measure: string; label: string; unit: string; as_at: string }>(
-    `SELECT measure, label, unit, as_at FROM area_measures WHERE measure IN (${measureList}, ${reportList})`,
+  const measures = await wh.query<{ measure: string; label: string; short_label: string; unit: string; as_at: string }>(
+    `SELECT measure, label, short_label, unit, as_at FROM area_measures WHERE measure IN (${measureList}, ${reportList})`,
   );
   const names = new Map((await wh.query<{ la_code: string; name: string }>(`SELECT la_code, name FROM authorities`)).map((a) => [a.la_code, a.name]));
   const [grouping] = await wh.query<{ grouping: string }>(`SELECT any_value(grouping) AS grouping FROM area_neighbours`);

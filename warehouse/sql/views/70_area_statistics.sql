@@ -10,7 +10,7 @@ SELECT
 FROM raw_area_statistics s;
 
 CREATE OR REPLACE VIEW area_measures AS
-SELECT measure, label, unit, as_at, "group" AS measure_group, nullif(official_code, '') AS official_code, source, rowid AS sort_order
+SELECT measure, label, short_label, unit, as_at, "group" AS measure_group, nullif(official_code, '') AS official_code, source, rowid AS sort_order
 FROM raw_area_measures;
 
 CREATE OR REPLACE VIEW area_neighbours AS
