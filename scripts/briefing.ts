@@ -115,8 +115,7 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
 <main class="profile">
 <h1>${esc(who.name)}</h1>
 <p class="as-at">Pre-inspection briefing profile as at ${esc(formatDate(asAt))}</p>
-${renderProfile(snap, { links: false })}
-${renderArea(area, asAt, { links: false })}
+${renderProfile(snap, { links: false, area: renderArea(area, asAt, { links: false }) })}
 </main>
 </body>
 </html>

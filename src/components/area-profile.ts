@@ -44,7 +44,11 @@ export interface ReportRow {
   quote: string | null;
 }
 
-const SHOWN = ["cla_rate", "cin_rate", "cpp_rate", "sw_turnover_rate", "sw_agency_rate", "sw_vacancy_rate", "sw_caseload", "child_population", "imd_rank", "idaci_rank"];
+/** Two tables side by side: the children of the area; the social work workforce. Deprivation ranks follow them. */
+const SHOWN = [
+  ["cla_rate", "cin_rate", "cpp_rate", "child_population"],
+  ["sw_turnover_rate", "sw_agency_rate", "sw_vacancy_rate", "sw_caseload"],
+];
 
 function fmt(value: number | null, unit: string): string {
   if (value === null) return "–";
@@ -98,7 +102,7 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
   const series = unpack<SeriesRow>(file.series).filter((r) => r.as_at <= asAt);
   const names = new Map(file.predecessors.map((p) => [p.la_code, p.name]));
   const label = new Map(file.measures.map((m) => [m.measure, m]));
-  const rows = SHOWN.map((id) => {
+  const row = (id: string) => {
     const m = label.get(id);
     const own = series.filter((r) => r.measure === id);
     const latest = [...own].reverse().find((r) => r.value !== null || r.suppression !== null);
@@ -110,15 +114,22 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
     return `<tr data-measure="${esc(id)}"><th scope="row" title="${esc(m.label)}">${esc(m.short_label)}</th><td class="num">${value}${pred}</td><td>${esc(latest.period)}</td><td>${sparkline(own, names)}</td>${
       unit === "rank" ? `<td class="muted" colspan="3">of 151 upper-tier areas, 1 most deprived</td>` : `${cmp(latest.neighbours_mean)}${cmp(latest.region_value)}${cmp(latest.england_value)}`
     }</tr>`;
-  }).filter(Boolean);
+  };
+  const rank = (id: string) => [...series].reverse().find((r) => r.measure === id && r.value !== null);
+  const imd = rank("imd_rank"), idaci = rank("idaci_rank");
+  const deprivation = imd || idaci
+    ? `<p class="area-deprivation" data-measure="deprivation">Deprivation 2019, rank of average score among 151 upper-tier areas (1 most deprived): IMD ${imd ? `${imd.value}${imd.from_la_code ? `<sup title="figure for ${esc(names.get(imd.from_la_code) ?? imd.from_la_code)}, its predecessor">p</sup>` : ""}` : "–"}, IDACI ${idaci ? `${idaci.value}${idaci.from_la_code ? "<sup>p</sup>" : ""}` : "–"}.</p>`
+    : "";
   const inheritedFrom = [...new Set(series.filter((r) => r.from_la_code).map((r) => r.from_la_code!))];
   const predNote = inheritedFrom.length
     ? ` <sup>p</sup>, dashed: figures for ${inheritedFrom.map((c) => esc(names.get(c) ?? c)).join(", ")}, the predecessor, before this authority existed (its whole area).`
     : file.predecessors.length > 1
       ? ` Before this authority existed its area was split between ${file.predecessors.map((p) => esc(p.name)).join(", ")}: their figures are not added up.`
       : "";
-  const table = rows.length
-    ? `<div class="scroll"><table class="area-table"><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Latest</th><th scope="col">Year</th><th scope="col">Trend</th><th scope="col" class="num">Neighbours</th><th scope="col" class="num">Region</th><th scope="col" class="num">England</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`
+  const head = `<thead><tr><th scope="col">Measure</th><th scope="col" class="num">Latest</th><th scope="col">Year</th><th scope="col">Trend</th><th scope="col" class="num">Neighbours</th><th scope="col" class="num">Region</th><th scope="col" class="num">England</th></tr></thead>`;
+  const tables = SHOWN.map((ids) => ids.map(row).filter(Boolean)).filter((rows) => rows.length);
+  const table = tables.length
+    ? `<div class="area-grid">${tables.map((rows) => `<div class="scroll"><table class="area-table">${head}<tbody>${rows.join("")}</tbody></table></div>`).join("")}</div>`
     : `<p class="muted">No official figure dated on or before ${esc(formatDate(asAt))}.</p>`;
 
   const all = unpack<ReportRow>(file.report).filter((r) => r.published_date <= asAt);
@@ -143,15 +154,13 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
     const scr = [sin ? `${fmt(sin.value, "count")} serious incident notifications` : "", done ? `${fmt(done.value, "count")} serious case reviews completed` : "", going ? `${fmt(going.value, "count")} ongoing` : ""].filter(Boolean);
     if (scr.length) items.push(`<li>Before the inspection: ${scr.join(", ")}</li>`);
     const link = options.links && first.report_url ? `<a href="${esc(first.report_url)}">report published ${esc(formatDate(first.published_date))}</a>` : `report published ${esc(formatDate(first.published_date))}`;
-    reportPart = `<p class="area-report-head">From its last SIF report (${link}, "Information about this local authority area", ${esc(pages)}; the authority could update it with local unvalidated data):</p><ul class="area-report">${items.join("") || "<li class=\"muted\">the section states none of these figures</li>"}</ul>`;
+    reportPart = `<p class="area-report-head">Last SIF report (${link}, area section, ${esc(pages.replaceAll("page ", "p. "))}; may be local unvalidated data):</p><ul class="area-report">${items.join("") || "<li class=\"muted\">the section states none of these figures</li>"}</ul>`;
   }
   return `<section class="area" aria-labelledby="area-h"><h2 id="area-h">The area</h2>
-<div class="area-grid"><div>
 ${table}
-<p class="caption">Official figures dated to ${esc(formatDate(asAt))}: rates per 10,000 children at 31 March, workforce at 30 September, IMD 2019. Neighbours: mean of ${esc(file.grouping ?? "DfE statistical neighbours")}${file.lookup_differs ? " (differs from the lookup's list)" : ""}; region: ONS. Source: data/area-statistics.csv.${predNote}</p>
-</div><div>
+${deprivation}
+<p class="caption">Official figures dated to ${esc(formatDate(asAt))}: rates per 10,000 children at 31 March, workforce at 30 September. Neighbours: mean of ${esc(file.grouping ?? "DfE statistical neighbours")}${file.lookup_differs ? " (differs from the lookup's list)" : ""}; region: ONS. Source: data/area-statistics.csv.${predNote}</p>
 ${reportPart}
-</div></div>
 </section>`;
 }
 
@@ -161,20 +170,28 @@ export const areaCss = `
 .profile .sparkline line.spark { stroke: #333; stroke-width: 1.2; }
 .profile .sparkline line.spark-pred { stroke: #777; stroke-width: 1.2; stroke-dasharray: 2 2; }
 .profile .sparkline circle { fill: #333; }
-.profile .area-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; }
+.profile .area-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; align-items: start; }
 .profile .area-report { margin: 0.2rem 0; padding-left: 1.2rem; font-size: 0.85rem; }
 .profile .area-report-head { margin: 0.4rem 0 0; font-size: 0.85rem; max-width: none; }
+.profile .area-deprivation { margin: 0.3rem 0 0; font-size: 0.85rem; max-width: none; }
 @media (max-width: 900px) {
   .profile .area-grid { grid-template-columns: minmax(0, 1fr); }
 }
 @media print {
-  .profile .area-grid { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0.5rem; }
-  .profile .area-report, .profile .area-report-head { font-size: 7pt; }
-  .profile .area-report { padding-left: 0.8rem; }
+  .profile .area-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem; }
+  .profile .area-report { padding: 0; }
+  .profile .area-report li { display: inline; }
+  .profile .area-report li + li::before { content: " · "; }
+  .profile .area-report, .profile .area-report-head { font-size: 7pt; display: inline; margin: 0; }
   .profile .area-table { break-inside: avoid; }
-  .profile .area-table th, .profile .area-table td { padding: 0 0.2rem; line-height: 1.15; }
-  .profile .sparkline { height: 9pt; width: 45pt; }
-  .profile .area .caption { font-size: 6.5pt; margin: 0.1rem 0 0; }
-  .profile .area h2 { margin-top: 0.3rem; }
+  .profile .area-table { font-size: 6.5pt; }
+  .profile .area-table th, .profile .area-table td { padding: 0 0.2rem; line-height: 1.1; }
+  .profile .sparkline { height: 7pt; width: 40pt; }
+  .profile .area-deprivation { font-size: 6.5pt; margin: 0; display: inline; }
+  .profile .area .caption { display: inline; }
+  .profile .area-report-head { margin-top: 0.2rem !important; }
+  .profile .area-report-head::before { content: ""; display: block; }
+  .profile .area .caption { font-size: 6.5pt; margin: 0; }
+  .profile .area h2 { margin: 0.3rem 0 0.1rem; }
 }
 `;
