@@ -45,7 +45,7 @@ describe("'The area' on authority profiles", () => {
     const nn = (await visit(site, "/authorities/940")).page;
     const caption = nn.locator(".profile section.area .caption");
     await expect.poll(() => caption.innerText()).toContain("Northamptonshire, the predecessor");
-    expect(await nn.locator('.profile section.area tr[data-measure="imd_rank"] sup').innerText()).toBe("p");
+    expect(await nn.locator(".profile section.area .area-deprivation sup").first().innerText()).toBe("p");
     await nn.close();
     const bcp = (await visit(site, "/authorities/839")).page;
     await expect.poll(() => bcp.locator(".profile section.area .caption").innerText()).toContain("not added up");
