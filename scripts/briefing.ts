@@ -18,7 +18,9 @@ import { authority, inspection } from "../schema/canonical.ts";
 import { AmbiguousAuthorityError, buildResolver, normaliseName } from "../loaders/authorities/resolve.ts";
 import { buildWarehouse } from "../warehouse/build.ts";
 import { profileDocuments } from "../src/data/authorities/documents.ts";
+import { areaDocuments } from "../src/data/authorities/area.ts";
 import { esc, formatDate, profileCss, renderProfile, snapshot, unpackProfile, unpackShared } from "../src/components/profile.ts";
+import { areaCss, renderArea, type AreaFile } from "../src/components/area-profile.ts";
 
 const usage = `usage: npm run briefing -- --authority <name or code> [--as-at YYYY-MM-DD] [--out file.html | --out folder] [--data folder]
   --as-at  the date the briefing is as at (default: the latest report in the data)
@@ -90,8 +92,10 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
 
   const wh = await buildWarehouse({ dataDir });
   let documents;
+  let area: AreaFile | undefined;
   try {
     documents = await profileDocuments(wh, laCode);
+    area = (await areaDocuments(wh, laCode)).get(laCode);
   } finally {
     wh.close();
   }
@@ -120,13 +124,13 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(who.name)}: pre-inspection briefing as at ${esc(formatDate(asAt))}</title>
-<style>${pageCss}${profileCss}</style>
+<style>${pageCss}${profileCss}${areaCss}</style>
 </head>
 <body>
 <main class="profile">
 <h1>${esc(who.name)}</h1>
 <p class="as-at">Pre-inspection briefing profile as at ${esc(formatDate(asAt))}</p>
-${renderProfile(snap, { links: false })}
+${renderProfile(snap, { links: false, area: renderArea(area, asAt, { links: false }) })}
 </main>
 </body>
 </html>

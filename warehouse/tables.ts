@@ -12,6 +12,7 @@ import {
 import { reorganisation } from "../schema/authority-reference.ts";
 import { reportTheme, reportThemeCount, reportThemeSnippet } from "../schema/report-themes.ts";
 import { slacPublishedFigure, statedAccounting, statedFrameworkRule, statedInspection, statedJudgement, statedStatement } from "../schema/stated.ts";
+import { areaMeasure, areaNeighbour, areaReportAccount, areaSource, areaStatistic } from "../schema/area.ts";
 
 /** Every CSV in data/ that the warehouse loads, with the schema it must pass first. */
 export interface TableSpec {
@@ -42,4 +43,9 @@ export const tables: TableSpec[] = [
   { table: "stated_accounting", file: "stated-accounting.csv", schema: statedAccounting },
   { table: "stated_framework_rules", file: "reference/stated-framework-rules.csv", schema: statedFrameworkRule },
   { table: "slac_published_figures", file: "reference/slac-published-figures.csv", schema: slacPublishedFigure },
+  { table: "area_statistics", file: "area-statistics.csv", schema: areaStatistic },
+  { table: "area_neighbours", file: "area-neighbours.csv", schema: areaNeighbour },
+  { table: "area_report_accounting", file: "area-report-accounting.csv", schema: areaReportAccount },
+  { table: "area_measures", file: "reference/area-measures.csv", schema: areaMeasure },
+  { table: "area_sources", file: "reference/area-sources.csv", schema: areaSource },
 ];

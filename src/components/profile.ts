@@ -486,6 +486,8 @@ const scrollable = (label: string, content: string) =>
 export interface RenderOptions {
   /** Link other authorities' profiles (on the site); false for the standalone briefing. */
   links: boolean;
+  /** HTML of "The area" (src/components/area-profile.ts), placed before the statistical neighbours. */
+  area?: string;
 }
 
 function authorityName(la_code: string, name: string, profiled: boolean, options: RenderOptions): string {
@@ -667,6 +669,7 @@ ${scrollable("Latest grade by theme", themeTable(snap))}
 ${enquiryList(snap)}
 <h2>Scheduling</h2>
 ${schedulingText(snap)}
+${options.area ?? ""}
 <h2>Statistical neighbours</h2>
 ${scrollable("Statistical neighbours' latest grades", neighbourGrid(snap, options)) || `<p class="muted">No neighbour comparison for this date.</p>`}
 <h2>Inspection history</h2>
