@@ -4,6 +4,8 @@ import type { Polarity, SectionKind } from "../../schema/report-themes.ts";
 export interface Passage {
   text: string;
   page: number;
+  /** The list item or paragraph (1-based, within its section) the sentence belongs to. */
+  item?: number;
 }
 
 /**
@@ -151,12 +153,12 @@ function toPassages(lines: Line[]): Passage[] {
     }
   }
   const passages: Passage[] = [];
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     for (const s of b.text.replace(CROSS_REFERENCE, "").split(/(?<=[a-z0-9)'’”][.!?])\s+(?=[A-Z‘'“])/)) {
       const text = s.replace(/\s+/g, " ").trim();
-      if (/[a-z]/i.test(text)) passages.push({ text, page: b.page });
+      if (/[a-z]/i.test(text)) passages.push({ text, page: b.page, item: i + 1 });
     }
-  }
+  });
   return passages;
 }
 
