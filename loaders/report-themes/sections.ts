@@ -70,6 +70,9 @@ const RULES: HeadingRule[] = [
   { re: full("summary|inspection findings|key judge?ment(?:\tjudge?ment grade)?|judgement\tgrade"), kind: "sub" },
 ];
 
+/** Ofsted's standard wording, the same in every report: not kept even as context. */
+const GENERIC = /^(?:contents|what the inspection judge?ments mean|the inspection judgements and what they mean|the office for standards in education|any complaints about the inspection|ofsted produces this report|inspection judge?ments? about the)/;
+
 const JUDGEMENT_KINDS = new Set<string>(["help_protection", "children_in_care", "adoption", "care_leavers", "leadership"]);
 
 const BULLET = /^[\u2022\u25aa\u25fc\u25a0\u25cf\uf000-\uf0ff\u2212\u2013-]\s*/;
@@ -166,18 +169,20 @@ function toPassages(lines: Line[]): Passage[] {
  * Split a report into sections. Text before the first heading is the summary when page 1 carries an
  * ILACS-style judgement table ("Judgement / Grade") and title-page matter otherwise. Headings inside
  * the LSCB review all belong to the LSCB section; a report that is only an LSCB review (lscbOnly) is
- * the LSCB's throughout.
+ * the LSCB's throughout. With `about`, the parts the tagger does not read (title page, information
+ * about the area and the inspection, progress since the last inspection) come back as "about"
+ * sections for the search; Ofsted's standard wording stays out.
  */
-export function splitSections(pages: string[], options: { lscbOnly?: boolean } = {}): Section[] {
+export function splitSections(pages: string[], options: { lscbOnly?: boolean; about?: boolean } = {}): Section[] {
   const lines = bodyLines(pages);
   const sections: Section[] = [];
   type Current = { kind: SectionKind | "skip"; heading: string; prior: Polarity | null; lines: Line[] };
   let current: Current = { kind: "skip", heading: "(title page)", prior: null, lines: [] };
   let inLscb = options.lscbOnly === true;
   const flush = () => {
-    if (current.kind !== "skip" && current.lines.length > 0) {
-      sections.push({ kind: current.kind, heading: current.heading, prior: current.prior, passages: toPassages(current.lines) });
-    }
+    if (current.lines.length === 0) return;
+    if (current.kind !== "skip") sections.push({ kind: current.kind, heading: current.heading, prior: current.prior, passages: toPassages(current.lines) });
+    else if (options.about && !GENERIC.test(norm(current.heading))) sections.push({ kind: "about", heading: current.heading, prior: null, passages: toPassages(current.lines) });
   };
   const start = (next: Current) => {
     flush();

@@ -94,6 +94,7 @@ const SNIPPET_PREFERENCE: Record<SectionKind, number> = {
   leadership: 2,
   lscb: 3,
   other: 4,
+  about: 5,
 };
 
 /**
