@@ -11,7 +11,7 @@ import { themesIn } from "../report-themes/tag.ts";
 import { PASSAGES_FILE, readPassages } from "./passages.ts";
 
 export const SEARCH_REPORTS_SQL = `
-  SELECT inspection_id, authority_name, region, framework, inspection_type, CAST(published_date AS VARCHAR) AS published_date,
+  SELECT inspection_id, la_code, authority_name, region, framework, inspection_type, CAST(published_date AS VARCHAR) AS published_date,
          published_year, overall_grade, overall_label, report_url
   FROM search_reports ORDER BY inspection_id`;
 
@@ -29,8 +29,9 @@ export async function loadSearchReports(dir = dataDir): Promise<SearchReport[]> 
  * finds in it (current taxonomy). A passage whose report the warehouse does not know stops the
  * build with its id: the two files are out of step.
  */
-export function searchCorpus(reports: SearchReport[], file = path.join(dataDir, PASSAGES_FILE)): SearchCorpus {
+export function searchCorpus(reports: SearchReport[], file = path.join(dataDir, PASSAGES_FILE), options: { themes?: boolean } = {}): SearchCorpus {
   const { compiled } = loadTaxonomy();
+  const tag = options.themes ?? true;
   const at = new Map(reports.map((r, i) => [r.inspection_id, i]));
   const corpus: SearchCorpus = { reports, report: [], section: [], page: [], text: [], themes: [] };
   for (const p of readPassages(file)) {
@@ -40,7 +41,7 @@ export function searchCorpus(reports: SearchReport[], file = path.join(dataDir, 
     corpus.section.push(p.section);
     corpus.page.push(p.page);
     corpus.text.push(p.text);
-    corpus.themes.push(themesIn(p.text, compiled).map((t) => t.theme));
+    corpus.themes.push(tag ? themesIn(p.text, compiled).map((t) => t.theme) : []);
   }
   return corpus;
 }

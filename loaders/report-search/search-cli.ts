@@ -50,7 +50,7 @@ const limit = Number(values.limit);
 
 const dir = path.resolve(values.data ?? dataDir);
 const reports = await loadSearchReports(dir);
-const corpus = searchCorpus(reports, path.join(dir, "report-passages.csv.gz"));
+const corpus = searchCorpus(reports, path.join(dir, "report-passages.csv.gz"), { themes: values.theme !== undefined });
 const frameworks = new Set(reports.map((r) => r.framework));
 if (values.framework && !frameworks.has(values.framework)) fail(`unknown framework ${JSON.stringify(values.framework)} (known: ${[...frameworks].sort().join(", ")})`);
 const regions = new Set(reports.map((r) => r.region));

@@ -71,7 +71,7 @@ const RULES: HeadingRule[] = [
 ];
 
 /** Ofsted's standard wording, the same in every report: not kept even as context. */
-const GENERIC = /^(?:contents|what the inspection judge?ments mean|the inspection judgements and what they mean|the office for standards in education|any complaints about the inspection|ofsted produces this report|inspection judge?ments? about the)/;
+const GENERIC = /^(?:contents|information about this (?:inspection|review)|about this inspection|the inspection team|what the inspection judge?ments mean|the inspection judgements and what they mean|the office for standards in education|any complaints about the inspection|ofsted produces this report|inspection judge?ments? about the)/;
 
 const JUDGEMENT_KINDS = new Set<string>(["help_protection", "children_in_care", "adoption", "care_leavers", "leadership"]);
 

@@ -22,9 +22,25 @@ export const INDEX_OPTIONS: Options = {
   },
 };
 
+/** Section names as the search shows them (schema/report-themes.ts sectionKind). */
+export const SECTION_LABELS: Record<string, string> = {
+  summary: "Summary",
+  improve: "Areas for improvement",
+  strengths: "Strengths",
+  help_protection: "Help and protection",
+  children_in_care: "Children in care",
+  adoption: "Adoption",
+  care_leavers: "Care leavers",
+  leadership: "Leadership",
+  lscb: "LSCB review",
+  other: "Other findings",
+  about: "About the area and inspection",
+};
+
 /** The reports the passages come from, as view search_reports gives them. */
 export interface SearchReport {
   inspection_id: string;
+  la_code: string;
   authority_name: string;
   region: string;
   framework: string;
