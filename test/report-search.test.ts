@@ -8,7 +8,7 @@ import { PASSAGES_FILE, readPassages, reportPassages } from "../loaders/report-s
 import { loadSearchReports, searchCorpus } from "../loaders/report-search/corpus.ts";
 import { splitSections } from "../loaders/report-themes/sections.ts";
 import { readReportTexts } from "../loaders/report-themes/text.ts";
-import { buildIndex, hitRows, matchers, pdfPageLink, searchPassages, type SearchCorpus } from "../src/components/passage-search.ts";
+import { buildIndex, highlightRanges, hitRows, matchers, pdfPageLink, searchPassages, type SearchCorpus } from "../src/components/passage-search.ts";
 import type MiniSearch from "minisearch";
 import { corpusDir, describeWithCorpus } from "./support/sources.ts";
 
@@ -42,7 +42,11 @@ describe("passage search over the committed passages (data/report-passages.csv.g
     const expected = scan(re);
     expect(expected.length).toBeGreaterThan(0);
     expect(hits.map((h) => h.passage).sort((a, b) => a - b)).toEqual(expected);
-    for (const h of hits.slice(0, 50)) for (const [s, e] of h.ranges) expect(corpus.text[h.passage]!.slice(s, e)).toMatch(re);
+    for (const h of hits.slice(0, 50)) {
+      const ranges = highlightRanges(corpus.text[h.passage]!, q);
+      expect(ranges.length).toBeGreaterThan(0);
+      for (const [s, e] of ranges) expect(corpus.text[h.passage]!.slice(s, e)).toMatch(re);
+    }
   });
 
   it("filters by framework, grade, region, year and section as the report metadata says", () => {
@@ -66,7 +70,7 @@ describe("passage search over the committed passages (data/report-passages.csv.g
     expect(all.length).toBeGreaterThan(phrase.length);
     for (const h of all) expect(corpus.text[h.passage]).toMatch(/\bedge\b/i);
     const prefix = searchPassages(index, corpus, { q: "foster*" }).hits;
-    const words = new Set(prefix.flatMap((h) => h.ranges.map(([s, e]) => corpus.text[h.passage]!.slice(s, e).toLowerCase())));
+    const words = new Set(prefix.flatMap((h) => highlightRanges(corpus.text[h.passage]!, "foster*").map(([s, e]) => corpus.text[h.passage]!.slice(s, e).toLowerCase())));
     expect(words).toContain("foster");
     expect(words).toContain("fostering");
     expect(prefix.map((h) => h.passage).sort((a, b) => a - b)).toEqual(scan(/\bfoster\w*/i));

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { toCsvText } from "../../lib/csv.ts";
 import { dataDir } from "../../lib/paths.ts";
-import { countBy, hitRows, searchPassages, type SearchQuery } from "../../src/components/passage-search.ts";
+import { countBy, highlightRanges, hitRows, searchPassages, type SearchQuery } from "../../src/components/passage-search.ts";
 import { sectionKind } from "../../schema/report-themes.ts";
 import { cachedIndex, loadSearchReports, searchCorpus } from "./corpus.ts";
 
@@ -75,7 +75,7 @@ if (values.csv) {
     const r = rows[i]!;
     let text = "";
     let at = 0;
-    for (const [s, e] of h.ranges) {
+    for (const [s, e] of highlightRanges(r.passage, q, query.mode)) {
       if (s < at) continue;
       text += r.passage.slice(at, s) + bold(r.passage.slice(s, e));
       at = e;

@@ -87,8 +87,6 @@ export interface SearchQuery {
 
 export interface Hit {
   passage: number;
-  /** [start, end) character spans of the text to highlight. */
-  ranges: [number, number][];
 }
 
 export interface SearchResult {
@@ -105,25 +103,18 @@ export function queryWords(q: string): {word: string; prefix: boolean}[] {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const wordPattern = (w: {word: string; prefix: boolean}) => `(?<![\\p{L}\\p{N}])${escape(w.word)}${w.prefix ? "[\\p{L}\\p{N}]*" : ""}(?![\\p{L}\\p{N}])`;
 
-/** Patterns that decide a match and give its spans: one for a phrase (anything but letters and digits between the words), one per word otherwise. */
+/** Patterns that decide a match: one for a phrase (anything but letters and digits between the words), one per word otherwise. */
 export function matchers(q: string, mode: "phrase" | "all" = "phrase"): RegExp[] {
   const words = queryWords(q);
   if (words.length === 0) return [];
-  if (mode === "phrase") return [new RegExp(words.map(wordPattern).join("[^\\p{L}\\p{N}]+"), "giu")];
-  return words.map((w) => new RegExp(wordPattern(w), "giu"));
+  if (mode === "phrase") return [new RegExp(words.map(wordPattern).join("[^\\p{L}\\p{N}]+"), "iu")];
+  return words.map((w) => new RegExp(wordPattern(w), "iu"));
 }
 
-function spans(text: string, patterns: RegExp[]): [number, number][] | null {
+/** [start, end) spans of a passage to highlight for a query; computed only for passages shown, not for every match. */
+export function highlightRanges(text: string, q: string, mode: "phrase" | "all" = "phrase"): [number, number][] {
   const out: [number, number][] = [];
-  for (const re of patterns) {
-    re.lastIndex = 0;
-    let found = false;
-    for (const m of text.matchAll(re)) {
-      out.push([m.index, m.index + m[0].length]);
-      found = true;
-    }
-    if (!found) return null;
-  }
+  for (const re of matchers(q, mode)) for (const m of text.matchAll(new RegExp(re.source, "giu"))) out.push([m.index, m.index + m[0].length]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 
@@ -156,15 +147,15 @@ export function searchPassages(index: MiniSearch | null, corpus: SearchCorpus, q
     const prefixes = new Set(indexed.filter((w) => w.prefix).map((w) => w.word));
     candidates = index.search(indexed.map((w) => w.word).join(" "), {combineWith: "AND", prefix: (term) => prefixes.has(term)}).map((r) => r.id as number);
   }
-  const patterns = matchers(query.q, mode);
+  // One whole word is matched exactly by the index itself; anything else is checked on the text.
+  const exact = words.length === 1 && !words[0]!.prefix && INDEX_OPTIONS.processTerm!(words[0]!.word) != null;
+  const patterns = exact ? [] : matchers(query.q, mode);
   const hits: Hit[] = [];
   for (const i of candidates) {
-    if (!keep(i)) continue;
-    const ranges = patterns.length ? spans(corpus.text[i]!, patterns) : [];
-    if (ranges) hits.push({passage: i, ranges});
+    if (keep(i) && patterns.every((re) => re.test(corpus.text[i]!))) hits.push({passage: i});
   }
   const date = (h: Hit) => corpus.reports[corpus.report[h.passage]!]!.published_date;
-  hits.sort((a, b) => date(b).localeCompare(date(a)) || a.passage - b.passage);
+  hits.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a.passage - b.passage));
   return {hits};
 }
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -48,7 +49,11 @@ describe("Search the reports (/search)", () => {
     const pdf = results.getByRole("link", { name: /^PDF page \d+$/ }).first();
     expect(await pdf.getAttribute("href")).toMatch(/^https:\/\/files\.ofsted\.gov\.uk\/v1\/file\/\d+#page=\d+$/);
     await page.getByRole("table", { name: "Matches by year published" }).waitFor();
-    expect(await page.getByRole("link", { name: /^Download all \d+ passages \(CSV\)$/ }).getAttribute("href")).toMatch(/^blob:/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Download all \d+ passages \(CSV\)$/ }).click()]);
+    expect(download.suggestedFilename()).toBe("search-edge-of-care.csv");
+    const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\n");
+    expect(csv[0]).toBe("inspection_id,authority,region,framework,published_date,overall_grade,overall_label,section,page,pdf_page,passage");
+    expect(csv.length - 1).toBe(Number(all.match(/^([\d,]+) passages/)![1]!.replace(/,/g, "")));
 
     await page.getByLabel("Framework").selectOption({ label: "ILACS" });
     const ilacs = await answered(page, all);
