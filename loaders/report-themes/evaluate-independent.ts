@@ -27,9 +27,9 @@ export const independentFiles = {
 const half = z.enum(["dev", "test"]);
 export const sampledReport = z.object({ key: z.string().regex(/^r\d\d$/), half, stratum: z.string(), inspection_id: z.string(), source_file: z.string().min(1) }).passthrough();
 /** The adjudicated labels: one row per theme a report's list raises ("none" when it raises none). */
-export const resolvedThemeLabel = z.object({ key: z.string().regex(/^r\d\d$/), theme_id: z.string().regex(/^[a-z_]+$/), items: z.string(), note: z.string() });
+export const resolvedThemeLabel = z.object({ key: z.string().regex(/^r\d\d$/), theme_id: z.string().regex(/^[a-z_]+$/), items: z.string(), source: z.enum(["agreed", "adjudicated"]) });
 export const polaritySampleRow = z.object({ passage_id: z.string(), half, inspection_id: z.string(), section: z.string(), page: z.coerce.number(), text: z.string().min(1) });
-export const resolvedPolarity = z.object({ passage_id: z.string(), polarity: polarityKind, note: z.string() });
+export const resolvedPolarity = z.object({ passage_id: z.string(), polarity: polarityKind, source: z.enum(["agreed", "adjudicated"]) });
 
 /** 95% Wilson score interval for k successes in n trials. */
 export function wilson(k: number, n: number, z95 = 1.959964): [number, number] | null {
@@ -53,7 +53,7 @@ export function independentLabels(which: "dev" | "test" | "all"): ThemeLabel[] {
   return sample.flatMap((s) =>
     themes.map((t) => {
       const row = resolved.find((r) => r.key === s.key && r.theme_id === t.theme_id);
-      return { source_file: s.source_file, theme_id: t.theme_id, present: row ? "yes" : "no", note: row ? `items ${row.items}: ${row.note}` : "" } as ThemeLabel;
+      return { source_file: s.source_file, theme_id: t.theme_id, present: row ? "yes" : "no", note: row ? `items ${row.items} (${row.source})` : "" } as ThemeLabel;
     }),
   );
 }
