@@ -106,7 +106,7 @@ describe("tagging passages", () => {
       { kind: "leadership", heading: "The impact of leaders", prior: null, passages: [
         { text: "Recruitment and retention have been effective.", page: 9 },
         { text: "Agency staff turnover is too high.", page: 9 },
-        { text: "There are 40 teams.", page: 9 },
+        { text: "Inspectors met 40 teams.", page: 9 },
       ] },
     ];
     const { counts, snippets } = tagSections(sections, compiled);
