@@ -70,7 +70,7 @@ export async function benchSearch(siteDir: string, repeat: number): Promise<Sear
 
   // The engine alone, in node, on the files the build made.
   const files = fs.readdirSync(path.join(siteDir, "_file", "data"));
-  const indexFile = files.find((f) => /^search-index\.\w+\.gz$/.test(f));
+  const indexFile = files.find((f) => /^search-index\.json\.\w+\.gz$/.test(f));
   if (indexFile) {
     const index = loadIndex(zlib.gunzipSync(fs.readFileSync(path.join(siteDir, "_file", "data", indexFile))).toString("utf8"));
     const corpus = searchCorpus(await loadSearchReports(), committed, { themes: false });
