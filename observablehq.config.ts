@@ -12,6 +12,7 @@ const nav: [string, string][] = [
   ["Proportionality", "/proportionality"],
   ["Forward look", "/forward-look"],
   ["What inspectors write", "/themes"],
+  ["Search reports", "/search"],
   ["Data held", "/counts"],
 ];
 

@@ -6,10 +6,11 @@ import { dataDir, sourcesDir } from "../lib/paths.ts";
 import { type IngestBench, benchIngest, expectedExport } from "./ingest.ts";
 import { type Timing, formatBytes, formatMs, formatRatio, progress, renderTable } from "./measure.ts";
 import { type FirstChart, type PageBytes, type SiteBuild, type SiteBytes, buildSite, siteBytes, timeFirstCharts } from "./site.ts";
+import { type SearchBench, benchSearch, formatSearchBench } from "./search.ts";
 import { type SyntheticCorpus, generateSynthetic } from "./synthetic.ts";
 import { type QueryTiming, type WarehouseBench, benchWarehouseIsolated } from "./warehouse.ts";
 
-const sections = ["ingest", "warehouse", "site", "browser", "scale"] as const;
+const sections = ["ingest", "warehouse", "site", "browser", "search", "scale"] as const;
 type Section = (typeof sections)[number];
 
 const usage = `usage: npm run bench -- [--repeat N] [--scale] [--factor N] [--query-limit S] [--only ${sections.join(",")}] [--keep]
@@ -83,6 +84,7 @@ const results: {
   scale?: ScaleBench | { unavailable: string };
   site?: { build: SiteBuild; bytes: SiteBytes };
   firstChart?: FirstChart[];
+  search?: SearchBench;
 } = { machine, repeat, targets };
 
 progress(`repeat ${repeat}; temp folder ${workDir}`);
@@ -141,6 +143,11 @@ if (wanted("browser")) {
       { route: "/", unavailable: `browser failed: ${e.message.split("\n")[0]}` },
     ]);
   }
+}
+
+if (wanted("search")) {
+  progress("passage search budgets in chromium (bench/search.ts)");
+  results.search = await benchSearch(siteOut, repeat);
 }
 
 machine.loadAtEnd = os.loadavg();
@@ -321,5 +328,6 @@ fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 if (!values.keep) {
   for (const entry of fs.readdirSync(workDir)) if (entry !== "results.json") fs.rmSync(path.join(workDir, entry), { recursive: true, force: true });
 }
+if (results.search) out.push("", formatSearchBench(results.search));
 out.push("", `results: ${resultsFile}`);
 console.log(out.join("\n"));

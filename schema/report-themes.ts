@@ -68,6 +68,8 @@ export const sectionKind = z.enum([
   "leadership",
   "lscb",
   "other",
+  // Title page, information about the area and the inspection: searched, never tagged.
+  "about",
 ]);
 export type SectionKind = z.infer<typeof sectionKind>;
 

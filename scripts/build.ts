@@ -14,7 +14,7 @@ const stampFile = path.join(loaderCache, ".loader-inputs");
 
 /** What data loader output depends on: the warehouse, and the loaders' own code and helpers. */
 function loaderInputsKey(): string {
-  return `${warehouseKey()}-${contentKey(["src/data", "src/components", "warehouse/print.ts", "warehouse/cached.ts"])}`;
+  return `${warehouseKey()}-${contentKey(["src/data", "src/components", "loaders", "lib", "warehouse/print.ts", "warehouse/cached.ts"])}`;
 }
 
 /**

@@ -30,7 +30,7 @@ export interface Candidate {
 }
 
 /** mulberry32: a small, well-known seeded generator, so the draw is the same on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

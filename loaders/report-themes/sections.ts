@@ -4,6 +4,8 @@ import type { Polarity, SectionKind } from "../../schema/report-themes.ts";
 export interface Passage {
   text: string;
   page: number;
+  /** The list item or paragraph (1-based, within its section) the sentence belongs to. */
+  item?: number;
 }
 
 /**
@@ -67,6 +69,9 @@ const RULES: HeadingRule[] = [
   // Sub-headings: inside a judgement's section they change nothing; after a list they end it.
   { re: full("summary|inspection findings|key judge?ment(?:\tjudge?ment grade)?|judgement\tgrade"), kind: "sub" },
 ];
+
+/** Ofsted's standard wording, the same in every report: not kept even as context. */
+const GENERIC = /^(?:contents|information about this (?:inspection|review)|about this inspection|the inspection team|what the inspection judge?ments mean|the inspection judgements and what they mean|the office for standards in education|any complaints about the inspection|ofsted produces this report|inspection judge?ments? about the)/;
 
 const JUDGEMENT_KINDS = new Set<string>(["help_protection", "children_in_care", "adoption", "care_leavers", "leadership"]);
 
@@ -151,12 +156,12 @@ function toPassages(lines: Line[]): Passage[] {
     }
   }
   const passages: Passage[] = [];
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     for (const s of b.text.replace(CROSS_REFERENCE, "").split(/(?<=[a-z0-9)'’”][.!?])\s+(?=[A-Z‘'“])/)) {
       const text = s.replace(/\s+/g, " ").trim();
-      if (/[a-z]/i.test(text)) passages.push({ text, page: b.page });
+      if (/[a-z]/i.test(text)) passages.push({ text, page: b.page, item: i + 1 });
     }
-  }
+  });
   return passages;
 }
 
@@ -164,18 +169,20 @@ function toPassages(lines: Line[]): Passage[] {
  * Split a report into sections. Text before the first heading is the summary when page 1 carries an
  * ILACS-style judgement table ("Judgement / Grade") and title-page matter otherwise. Headings inside
  * the LSCB review all belong to the LSCB section; a report that is only an LSCB review (lscbOnly) is
- * the LSCB's throughout.
+ * the LSCB's throughout. With `about`, the parts the tagger does not read (title page, information
+ * about the area and the inspection, progress since the last inspection) come back as "about"
+ * sections for the search; Ofsted's standard wording stays out.
  */
-export function splitSections(pages: string[], options: { lscbOnly?: boolean } = {}): Section[] {
+export function splitSections(pages: string[], options: { lscbOnly?: boolean; about?: boolean } = {}): Section[] {
   const lines = bodyLines(pages);
   const sections: Section[] = [];
   type Current = { kind: SectionKind | "skip"; heading: string; prior: Polarity | null; lines: Line[] };
   let current: Current = { kind: "skip", heading: "(title page)", prior: null, lines: [] };
   let inLscb = options.lscbOnly === true;
   const flush = () => {
-    if (current.kind !== "skip" && current.lines.length > 0) {
-      sections.push({ kind: current.kind, heading: current.heading, prior: current.prior, passages: toPassages(current.lines) });
-    }
+    if (current.lines.length === 0) return;
+    if (current.kind !== "skip") sections.push({ kind: current.kind, heading: current.heading, prior: current.prior, passages: toPassages(current.lines) });
+    else if (options.about && !GENERIC.test(norm(current.heading))) sections.push({ kind: "about", heading: current.heading, prior: null, passages: toPassages(current.lines) });
   };
   const start = (next: Current) => {
     flush();

@@ -33,18 +33,32 @@ export function themesIn(text: string, themes: CompiledTheme[]): { theme: string
 /**
  * Cue words for passages whose section gives no polarity (summaries, judgement sections, most of
  * the LSCB review). A passage with any weakness cue reads as a weakness, even if it also praises
- * ("not consistently effective"); otherwise one with a strength cue reads as a strength.
+ * ("not consistently effective").
  */
 const WEAKNESS_CUES =
-  /\b(?:not|no longer|too|insufficient(?:ly)?|lacks?|lacking|poor(?:ly)?|weak(?:ness|nesses|er)?|inconsistent(?:ly)?|variable|variability|delays?|delayed|drift|inadequate(?:ly)?|fail(?:s|ed|ing|ure|ures)?|limited|gaps?|yet to|needs? to|should|unclear|unsafe|deteriorat\w*|absence|cannot|concerns? about|shortfalls?|backlogs?|requires? improvement|less than|do not|does not|did not|have not|has not|is not|are not)\b/;
+  /\b(?:not|no longer|too|insufficient(?:ly)?|lacks?|lacking|poor(?:ly)?|weak(?:ness|nesses|er)?|inconsistent(?:ly)?|variable|variability|delays?|delayed|drift|inadequate(?:ly)?|fail(?:s|ed|ing|ure|ures)?|limited|gaps?|yet to|needs? to|should|unclear|unsafe|deteriorat\w*|absence|cannot|concerns? about|shortfalls?|backlogs?|requires? improvement|less than|do not|does not|did not|have not|has not|is not|are not|unlawful(?:ly)?|(?:very )?early stage|only (?:a|half|some|one|two|three|a minority|a small|\d+)|more (?:work )?(?:for them )?to do|struggl\w*|relatively (?:small|few|low)|minority of|small number of)\b/;
 const STRENGTH_CUES =
   /\b(?:good|well|effective(?:ly)?|strong(?:ly)?|robust(?:ly)?|timely|appropriate(?:ly)?|improved|improving|outstanding|impressive|high[- ]quality|consistent(?:ly)?|comprehensive|thorough(?:ly)?|clear(?:ly)?|positive(?:ly)?|benefit(?:s|ed|ing)?|excellent|strengths?|successful(?:ly)?|swift(?:ly)?|prompt(?:ly)?|exceptional(?:ly)?|creative(?:ly)?|valued|supportive|skilled|committed|ambitious)\b/;
 
+/**
+ * Passages that only describe: how the inspection was done, a service created or a tool's purpose
+ * with no judgement on it (the independent readers' polarity rules, test/fixtures/report-themes/
+ * independent-adjudication.md).
+ */
+const NEUTRAL_CUES =
+  /\b(?:inspectors?|this inspection|(?:was|were) carried out|(?:they|we) (?:viewed|spoke|read|observed|met|looked)|(?:has|have) been (?:created|established|introduced|set up)|key tool|in accordance with)\b/;
+
+/**
+ * A passage with a weakness cue is a weakness; otherwise one with a strength cue a strength; one
+ * that only describes, neutral. Anything else is a strength: outside the lists, inspectors state
+ * what works plainly ("personal advisers stay in touch with young people") and flag what does not.
+ */
 export function cuePolarity(text: string): Polarity {
   const t = forMatching(text);
   if (WEAKNESS_CUES.test(t)) return "weakness";
   if (STRENGTH_CUES.test(t)) return "strength";
-  return "neutral";
+  if (NEUTRAL_CUES.test(t)) return "neutral";
+  return "strength";
 }
 
 /** The section's own polarity first (areas for improvement, strengths), then the passage's cue words. */
@@ -94,6 +108,7 @@ const SNIPPET_PREFERENCE: Record<SectionKind, number> = {
   leadership: 2,
   lscb: 3,
   other: 4,
+  about: 5,
 };
 
 /**

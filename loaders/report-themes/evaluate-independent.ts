@@ -1,0 +1,113 @@
+/**
+ * The tagger against the independent labels (docs/report-themes.md, "Independent labels"): two
+ * readers who never saw the terms or the code labelled 64 reports' areas for improvement and 100
+ * passages' polarity; an adjudicator resolved their disagreements. Scores per half (dev: tuned on;
+ * test: never looked at while tuning), per theme, with 95% Wilson intervals.
+ *
+ * npx tsx loaders/report-themes/evaluate-independent.ts [--half dev|test|all] [--errors] [--polarity]
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { readCsv } from "../../lib/csv.ts";
+import { projectRoot, sourcesDir } from "../../lib/paths.ts";
+import { type ThemeLabel, polarity as polarityKind } from "../../schema/report-themes.ts";
+import { type ThemeScore, predictLabelled, score } from "./evaluate.ts";
+import { cuePolarity } from "./tag.ts";
+import { loadTaxonomy } from "./themes.ts";
+
+const fixtures = path.join(projectRoot, "test", "fixtures", "report-themes");
+export const independentFiles = {
+  sample: path.join(fixtures, "independent-sample.csv"),
+  labels: path.join(fixtures, "independent-labels.csv"),
+  polaritySample: path.join(fixtures, "polarity-sample.csv"),
+  polarityLabels: path.join(fixtures, "independent-polarity-labels.csv"),
+};
+
+const half = z.enum(["dev", "test"]);
+export const sampledReport = z.object({ key: z.string().regex(/^r\d\d$/), half, stratum: z.string(), inspection_id: z.string(), source_file: z.string().min(1) }).passthrough();
+/** The adjudicated labels: one row per theme a report's list raises ("none" when it raises none). */
+export const resolvedThemeLabel = z.object({ key: z.string().regex(/^r\d\d$/), theme_id: z.string().regex(/^[a-z_]+$/), items: z.string(), source: z.enum(["agreed", "adjudicated"]) });
+export const polaritySampleRow = z.object({ passage_id: z.string(), half, inspection_id: z.string(), section: z.string(), page: z.coerce.number(), text: z.string().min(1) });
+export const resolvedPolarity = z.object({ passage_id: z.string(), polarity: polarityKind, source: z.enum(["agreed", "adjudicated"]) });
+
+/** 95% Wilson score interval for k successes in n trials. */
+export function wilson(k: number, n: number, z95 = 1.959964): [number, number] | null {
+  if (n === 0) return null;
+  const p = k / n;
+  const d = 1 + (z95 * z95) / n;
+  const centre = (p + (z95 * z95) / (2 * n)) / d;
+  const margin = (z95 * Math.sqrt((p * (1 - p)) / n + (z95 * z95) / (4 * n * n))) / d;
+  return [Math.max(0, centre - margin), Math.min(1, centre + margin)];
+}
+
+/** The resolved labels as yes/no for every theme of every sampled report, by half. */
+export function independentLabels(which: "dev" | "test" | "all"): ThemeLabel[] {
+  const { themes } = loadTaxonomy();
+  const sample = readCsv(independentFiles.sample, sampledReport).filter((s) => which === "all" || s.half === which);
+  const resolved = readCsv(independentFiles.labels, resolvedThemeLabel);
+  const known = new Set(themes.map((t) => t.theme_id));
+  for (const r of resolved) if (r.theme_id !== "none" && !known.has(r.theme_id)) throw new Error(`${independentFiles.labels}: ${r.key} names theme ${r.theme_id}, which is not in the taxonomy`);
+  const keys = new Set(readCsv(independentFiles.sample, sampledReport).map((s) => s.key));
+  for (const r of resolved) if (!keys.has(r.key)) throw new Error(`${independentFiles.labels}: key ${r.key} is not in the sample`);
+  return sample.flatMap((s) =>
+    themes.map((t) => {
+      const row = resolved.find((r) => r.key === s.key && r.theme_id === t.theme_id);
+      return { source_file: s.source_file, theme_id: t.theme_id, present: row ? "yes" : "no", note: row ? `items ${row.items} (${row.source})` : "" } as ThemeLabel;
+    }),
+  );
+}
+
+export interface PolarityScore {
+  half: string;
+  passages: number;
+  agree: number;
+  interval: [number, number] | null;
+  confusion: Record<string, number>;
+}
+
+export function polarityAgreement(which: "dev" | "test" | "all"): { score: PolarityScore; rows: { passage_id: string; text: string; label: string; machine: string }[] } {
+  const sample = readCsv(independentFiles.polaritySample, polaritySampleRow).filter((p) => which === "all" || p.half === which);
+  const labels = new Map(readCsv(independentFiles.polarityLabels, resolvedPolarity).map((l) => [l.passage_id, l.polarity]));
+  const rows = sample.map((p) => {
+    const label = labels.get(p.passage_id);
+    if (!label) throw new Error(`${independentFiles.polarityLabels}: no label for ${p.passage_id}`);
+    return { passage_id: p.passage_id, text: p.text, label, machine: cuePolarity(p.text) };
+  });
+  const agree = rows.filter((r) => r.label === r.machine).length;
+  const confusion: Record<string, number> = {};
+  for (const r of rows) confusion[`${r.label}->${r.machine}`] = (confusion[`${r.label}->${r.machine}`] ?? 0) + 1;
+  return { score: { half: which, passages: rows.length, agree, interval: wilson(agree, rows.length), confusion }, rows };
+}
+
+const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+const ci = (i: [number, number] | null) => (i ? `${Math.round(i[0] * 100)}-${Math.round(i[1] * 100)}%` : "-");
+
+export function formatWithIntervals(scores: ThemeScore[]): string {
+  const rows = [...scores].sort((a, b) => (a.theme_id === "all" ? 1 : b.theme_id === "all" ? -1 : a.theme_id.localeCompare(b.theme_id)));
+  return [
+    `${"theme".padEnd(22)} labelled predicted  tp  fp  fn  precision (95% CI)      recall (95% CI)`,
+    ...rows.map((s) => `${s.theme_id.padEnd(22)} ${String(s.labelled).padStart(8)} ${String(s.predicted).padStart(9)} ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}  ${pct(s.precision).padStart(6)} (${ci(wilson(s.tp, s.predicted)).padEnd(8)})  ${pct(s.recall).padStart(6)} (${ci(wilson(s.tp, s.labelled))})`),
+  ].join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { half: { type: "string", default: "dev" }, errors: { type: "boolean" }, polarity: { type: "boolean" } } });
+  const which = half.or(z.literal("all")).parse(values.half);
+  const labels = independentLabels(which);
+  const predicted = await predictLabelled(labels, { sourcesDir: sourcesDir() });
+  console.log(`half: ${which}; ${labels.length / 19} reports`);
+  console.log(formatWithIntervals(score(labels, predicted)));
+  if (values.errors) {
+    const keyOf = new Map(readCsv(independentFiles.sample, sampledReport).map((s) => [s.source_file, s.key]));
+    for (const l of labels) {
+      const hit = predicted.get(l.source_file)?.has(l.theme_id) ?? false;
+      if ((l.present === "yes") !== hit) console.log(`${hit ? "FP" : "FN"} ${l.theme_id.padEnd(22)} ${keyOf.get(l.source_file)} ${l.note}`);
+    }
+  }
+  if (values.polarity) {
+    const { score: s, rows } = polarityAgreement(which);
+    console.log(`polarity: ${s.agree} of ${s.passages} agree (${pct(s.agree / s.passages)}, 95% CI ${ci(s.interval)}); ${JSON.stringify(s.confusion)}`);
+    if (values.errors) for (const r of rows) if (r.label !== r.machine) console.log(`  ${r.passage_id} reader ${r.label}, machine ${r.machine}: ${r.text}`);
+  }
+}
