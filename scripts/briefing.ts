@@ -44,7 +44,7 @@ h1 { font-family: Georgia, "Times New Roman", serif; font-size: 1.8rem; margin: 
 .caption { color: #555; font-size: 0.85rem; }
 a { color: #1a56a6; }
 @media print {
-  @page { size: A4; margin: 11mm 11mm 12mm; }
+  @page { size: A4; margin: 9mm 10mm 10mm; }
   body { margin: 0; max-width: none; padding: 0; }
   h1 { font-size: 15pt; }
 }

@@ -129,7 +129,7 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
   const head = `<thead><tr><th scope="col">Measure</th><th scope="col" class="num">Latest</th><th scope="col">Year</th><th scope="col">Trend</th><th scope="col" class="num">Neighbours</th><th scope="col" class="num">Region</th><th scope="col" class="num">England</th></tr></thead>`;
   const tables = SHOWN.map((ids) => ids.map(row).filter(Boolean)).filter((rows) => rows.length);
   const table = tables.length
-    ? `<div class="area-grid">${tables.map((rows) => `<div class="scroll"><table class="area-table">${head}<tbody>${rows.join("")}</tbody></table></div>`).join("")}</div>`
+    ? `<div class="area-grid">${tables.map((rows, i) => `<div class="scroll" role="region" aria-label="The area: official figures, table ${i + 1} of ${tables.length}" tabindex="0"><table class="area-table">${head}<tbody>${rows.join("")}</tbody></table></div>`).join("")}</div>`
     : `<p class="muted">No official figure dated on or before ${esc(formatDate(asAt))}.</p>`;
 
   const all = unpack<ReportRow>(file.report).filter((r) => r.published_date <= asAt);

@@ -730,6 +730,7 @@ export const profileCss = `
   .profile th, .profile td { padding: 0.05rem 0.25rem; }
   .profile h2 { font-size: 10pt; margin: 0.5rem 0 0.15rem; break-after: avoid; }
   .profile .caption { font-size: 7pt; max-width: none; }
+  .profile .profile-footer { font-size: 6.5pt; margin-top: 0.4rem; }
   .profile tr, .profile table.neighbours-table, .profile .timeline { break-inside: avoid; }
   .profile a { color: inherit; text-decoration: none; }
   .profile .grade-swatch, .profile .timeline rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

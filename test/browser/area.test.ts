@@ -67,7 +67,7 @@ describe("'The area' on authority profiles", () => {
 
   it("the benchmarking page plots a chosen context measure by latest overall grade, with its table", async () => {
     const { page, problems } = await visit(site, "/benchmarking");
-    const select = page.getByLabel("Context measure");
+    const select = page.getByRole("combobox", { name: "Context measure" });
     await select.waitFor();
     const caption = page.locator("p.caption", { hasText: "An association is not a cause" });
     await expect.poll(() => caption.innerText()).toMatch(/^\d+ authorities/);
