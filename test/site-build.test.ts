@@ -11,7 +11,7 @@ import { projectRoot } from "../lib/paths.ts";
  * both finish whole, and a build that fails leaves the previous site in place with no temp folders.
  * The copy shares node_modules by symlink and starts with empty caches, like a new clone.
  */
-const copied = ["src", "data", "warehouse", "schema", "lib", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"];
+const copied = ["src", "data", "warehouse", "schema", "lib", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"];
 let tree: string;
 
 function build(output: string): Promise<{ code: number | null; log: string }> {
