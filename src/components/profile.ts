@@ -722,13 +722,13 @@ export const profileCss = `
   .profile table.themes, .profile table.history { min-width: 620px; }
 }
 @media print {
-  .profile { font-size: 8.5pt; }
+  .profile { font-size: 8pt; }
   .profile .cards { gap: 0.3rem; margin: 0.4rem 0; }
   .profile .big { font-size: 11pt; }
   .profile .big-badge { font-size: 10pt; }
-  .profile table { font-size: 7.5pt; }
-  .profile th, .profile td { padding: 0.05rem 0.25rem; }
-  .profile h2 { font-size: 10pt; margin: 0.5rem 0 0.15rem; break-after: avoid; }
+  .profile table { font-size: 7pt; line-height: 1.2; }
+  .profile th, .profile td { padding: 0.03rem 0.25rem; }
+  .profile h2 { font-size: 10pt; margin: 0.35rem 0 0.1rem; break-after: avoid; }
   .profile .caption { font-size: 7pt; max-width: none; }
   .profile .profile-footer { font-size: 6.5pt; margin-top: 0.4rem; }
   .profile tr, .profile table.neighbours-table, .profile .timeline { break-inside: avoid; }

@@ -71,7 +71,7 @@ describe("'The area' on authority profiles", () => {
     await select.waitFor();
     const caption = page.locator("p.caption", { hasText: "An association is not a cause" });
     await expect.poll(() => caption.innerText()).toMatch(/^\d+ authorities/);
-    await select.selectOption("sw_turnover_rate");
+    await select.selectOption({ label: "Social worker turnover rate (FTE)" });
     const table = page.getByRole("region", { name: "Context measure by latest overall grade" });
     const turnover = stats.filter((r) => r.measure === "sw_turnover_rate" && r.area_kind === "authority" && r.period === "2025" && r.value !== null).length;
     await expect.poll(async () => Number(/^(\d+)/.exec(await caption.innerText())?.[1])).toBeGreaterThanOrEqual(turnover - 2);
