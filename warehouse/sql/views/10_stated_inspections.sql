@@ -9,11 +9,7 @@ WHERE judgement_code IS NOT NULL AND element IN ('safeguarding', 'looked_after')
 -- Each authority's latest grade per element as at a date, with the same lineage, publication
 -- ordering and tie-breaks as latest_grade_as_at.
 CREATE OR REPLACE MACRO pre_sif_element_as_at(as_at) AS TABLE
-WITH live AS (
-  SELECT la_code FROM authorities
-  WHERE (valid_from IS NULL OR valid_from <= CAST(as_at AS DATE))
-    AND (valid_to IS NULL OR valid_to >= CAST(as_at AS DATE))
-),
+WITH live AS (SELECT la_code FROM authorities_live_as_at(as_at)),
 candidates AS (
   SELECT
     live.la_code, e.element, f.grade, f.grade_label, f.framework, f.inspection_id, f.published_date,
@@ -35,9 +31,7 @@ SELECT * EXCLUDE (pick) FROM candidates WHERE pick = 1;
 CREATE OR REPLACE MACRO pre_sif_element_coverage_as_at(as_at) AS TABLE
 SELECT
   e.element,
-  (SELECT count(*) FROM authorities a
-   WHERE (a.valid_from IS NULL OR a.valid_from <= CAST(as_at AS DATE))
-     AND (a.valid_to IS NULL OR a.valid_to >= CAST(as_at AS DATE)))::INTEGER AS authorities,
+  (SELECT count(*) FROM authorities_live_as_at(as_at))::INTEGER AS authorities,
   count(p.la_code)::INTEGER AS graded
 FROM (SELECT DISTINCT element FROM pre_sif_element_codes) e
 LEFT JOIN pre_sif_element_as_at(as_at) p ON p.element = e.element
