@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { readCsv, writeCsvAtomic } from "../../lib/csv.ts";
 import { projectRoot, sourcesDir } from "../../lib/paths.ts";
 import { themeLabel } from "../../schema/report-themes.ts";
@@ -22,6 +23,20 @@ export const INDEPENDENT_SEED = 14;
 const fixtures = path.join(projectRoot, "test", "fixtures", "report-themes");
 export const independentSampleFile = path.join(fixtures, "independent-sample.csv");
 export const polaritySampleFile = path.join(fixtures, "polarity-sample.csv");
+/** A second development sample (more labels to tune on; the test half stays untouched): reports and passages not drawn before. */
+export const extensionSampleFile = path.join(fixtures, "extension-sample.csv");
+export const extensionPolarityFile = path.join(fixtures, "extension-polarity-sample.csv");
+export const EXTENSION_SEED = 1414;
+export const EXTENSION_QUOTAS: Record<string, number> = {
+  "ILACS 1": 5,
+  "ILACS 2": 8,
+  "ILACS 3": 8,
+  "ILACS 4": 6,
+  "ILACS_2026 none": 3,
+  "SIF 2": 6,
+  "SIF 3": 6,
+  "SIF 4": 6,
+};
 
 /** Reports wanted per stratum ("<framework> <overall grade>"): 64, outstanding and inadequate over-represented. */
 export const INDEPENDENT_QUOTAS: Record<string, number> = {
@@ -109,24 +124,45 @@ export function improvementItems(sections: Section[]): { heading: string; items:
 /** Sections whose passages speak for themselves (no list gives them a polarity). */
 const polarityPool = (sections: Section[]) => sections.filter((s) => s.prior === null).flatMap((s) => s.passages.filter((p) => p.text.split(/\s+/).length >= 8).map((p) => ({ section: s.kind, ...p })));
 
+/** Fisher-Yates in place with the given generator. */
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+const sampledRow = z.object({ key: z.string(), half: z.enum(["dev", "test"]), inspection_id: z.string(), source_file: z.string() });
+const polarityRow = z.object({ passage_id: z.string(), inspection_id: z.string() });
+
 const GRADE_NAME = ["", "outstanding", "good", "requires improvement (adequate in LAC)", "inadequate"];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { packets: { type: "string" } } });
+  const { values } = parseArgs({ options: { packets: { type: "string" }, extension: { type: "boolean", default: false } } });
+  const extension = values.extension!;
   const older = new Set(readCsv(path.join(fixtures, "labels.csv"), themeLabel).map((l) => l.source_file));
   const candidates = await loadSampleCandidates();
-  const sample = drawIndependent(candidates, older);
-  const sampleCols = ["key", "half", "stratum", "inspection_id", "authority", "region", "framework", "inspection_type", "start_date", "overall_grade", "source_file"];
-  writeCsvAtomic(independentSampleFile, sample.map((s) => ({ ...s, overall_grade: s.overall_grade ?? "" })) as never, sampleCols);
-
-  // Polarity: 100 reports at random (any graded report), one passage at random from each.
-  const rand = random(INDEPENDENT_SEED * 1000 + 1);
-  const order = [...candidates];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+  let sample: SampledReport[];
+  let polarityPick: SampleCandidate[];
+  let rand: () => number;
+  if (extension) {
+    // Every report and passage drawn before is left out; all of it is development data.
+    const first = readCsv(independentSampleFile, sampledRow);
+    const firstPolarity = new Set(readCsv(polaritySampleFile, polarityRow).map((p) => p.inspection_id));
+    sample = drawIndependent(candidates, new Set([...older, ...first.map((r) => r.source_file)]), EXTENSION_SEED, EXTENSION_QUOTAS).map((r, i) => ({ ...r, half: "dev", key: `e${String(i + 1).padStart(2, "0")}` }));
+    rand = random(EXTENSION_SEED * 1000 + 1);
+    polarityPick = shuffle(candidates.filter((c) => !firstPolarity.has(c.inspection_id)), rand).slice(0, 100);
+  } else {
+    sample = drawIndependent(candidates, older);
+    // Polarity: 100 reports at random (any graded report), one passage at random from each.
+    rand = random(INDEPENDENT_SEED * 1000 + 1);
+    polarityPick = shuffle([...candidates], rand).slice(0, 100);
   }
-  const wanted = new Set([...sample.map((s) => s.inspection_id), ...order.slice(0, 100).map((c) => c.inspection_id)]);
+  const sampleCols = ["key", "half", "stratum", "inspection_id", "authority", "region", "framework", "inspection_type", "start_date", "overall_grade", "source_file"];
+  writeCsvAtomic(extension ? extensionSampleFile : independentSampleFile, sample.map((s) => ({ ...s, overall_grade: s.overall_grade ?? "" })) as never, sampleCols);
+
+  const wanted = new Set([...sample.map((s) => s.inspection_id), ...polarityPick.map((c) => c.inspection_id)]);
   const texts = await readReportTexts(candidates.filter((c) => wanted.has(c.inspection_id)), { sourcesDir: sourcesDir() });
   const byId = new Map(candidates.filter((c) => wanted.has(c.inspection_id)).map((c, i) => [c.inspection_id, texts[i]!]));
   const sectionsOf = (c: SampleCandidate) => {
@@ -134,12 +170,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!t.ok) throw new Error(`${c.source_file}: ${t.reason}`);
     return splitSections(t.pages, { lscbOnly: c.framework === "SIF_LSCB" });
   };
-  const polarityRows = order.slice(0, 100).map((c, i) => {
+  const polarityRows = polarityPick.map((c, i) => {
     const pool = polarityPool(sectionsOf(c));
     const p = pool[Math.floor(rand() * pool.length)]!;
-    return { passage_id: `p${String(i + 1).padStart(3, "0")}`, half: i % 2 === 0 ? "dev" : "test", inspection_id: c.inspection_id, section: p.section, page: p.page, text: p.text };
+    const id = `${extension ? "q" : "p"}${String(i + 1).padStart(3, "0")}`;
+    return { passage_id: id, half: extension || i % 2 === 0 ? "dev" : "test", inspection_id: c.inspection_id, section: p.section, page: p.page, text: p.text };
   });
-  writeCsvAtomic(polaritySampleFile, polarityRows, ["passage_id", "half", "inspection_id", "section", "page", "text"]);
+  writeCsvAtomic(extension ? extensionPolarityFile : polaritySampleFile, polarityRows, ["passage_id", "half", "inspection_id", "section", "page", "text"]);
 
   if (values.packets) {
     const dir = path.join(values.packets, "packets");
