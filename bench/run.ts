@@ -127,7 +127,7 @@ if (wanted("scale")) {
 }
 
 if (wanted("site")) {
-  progress("site build in a clean clone: cold, then again with nothing changed");
+  progress("site build in a clean clone: cold, again with nothing changed, again after a page edit");
   const build = await buildSite(workDir);
   if (build.cold.ok) fs.cpSync(build.outDir, siteOut, { recursive: true });
   results.site = { build, bytes: siteBytes(siteOut) };
@@ -227,6 +227,7 @@ if (site) {
     );
   once(b.cold, targets.coldBuildMs, "site build, clean clone (cold)");
   once(b.warm, targets.warmBuildMs, "site build again, nothing changed (warm)");
+  once(b.pageEdited, targets.warmBuildMs, "site build after editing one page (warm caches)");
 }
 
 for (const fc of results.firstChart ?? []) {

@@ -1,16 +1,28 @@
 // Build the site: the warehouse once (a DuckDB file keyed by the content of data/ and the warehouse
-// code), then Observable Framework into a temp folder that replaces the output only on success.
-// Safe to run side by side in one tree: Framework's shared loader cache is used under a lock, and
-// the output folder is replaced by rename, so a failed build leaves the previous site in place.
-import { spawnSync } from "node:child_process";
+// code), the data loaders side by side, then Observable Framework into a temp folder that replaces
+// the output only on success. Safe to run side by side in one tree: Framework's shared loader cache
+// is used under a lock, and the output folder is replaced by rename, so a failed build leaves the
+// previous site in place. An output built from the same inputs is kept as it is (--force rebuilds).
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { projectRoot } from "../lib/paths.ts";
 import { contentKey, ensureWarehouseFile, warehouseKey } from "../warehouse/cached.ts";
 
 const output = path.resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
 const loaderCache = path.join(projectRoot, "src", ".observablehq", "cache");
 const stampFile = path.join(loaderCache, ".loader-inputs");
+/** Written into the output last: the key of the inputs that output was built from. */
+const siteKeyFile = ".site-inputs";
+const { values: args } = parseArgs({ options: { force: { type: "boolean", default: false } } });
+
+/** Everything the built site is made from (src/ without Framework's caches, the data and all code that reads it, the locked dependencies). */
+function siteInputsKey(): string {
+  const src = fs.readdirSync(path.join(projectRoot, "src")).filter((e) => !e.startsWith(".")).map((e) => path.join("src", e));
+  return contentKey([...src, "data", "warehouse", "lib", "loaders", "schema", "observablehq.config.ts", "package-lock.json", "scripts/build.ts", "scripts/inputs-css.ts"]);
+}
 
 /** What data loader output depends on: the warehouse, and the loaders' own code and helpers. */
 function loaderInputsKey(): string {
@@ -70,6 +82,48 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Data loaders (<name>.<ext>.ts at any depth of src/data/) whose output is not in the cache yet, largest first. */
+function missingLoaders(): { loader: string; target: string }[] {
+  const dataDir = path.join(projectRoot, "src", "data");
+  return (fs.readdirSync(dataDir, { recursive: true }) as string[])
+    .filter((f) => /\.[a-z0-9]+\.ts$/.test(f))
+    .map((f) => ({ loader: path.join("src", "data", f), target: path.join(loaderCache, "data", f.replace(/\.ts$/, "")) }))
+    .filter((l) => !fs.existsSync(l.target))
+    .sort((a, b) => fs.statSync(path.join(projectRoot, b.loader)).size - fs.statSync(path.join(projectRoot, a.loader)).size);
+}
+
+/**
+ * Framework runs data loaders one after another. Run the missing ones first, as many at once as
+ * there are cores, into the cache where Framework looks (each output written to a temp name and
+ * renamed, as Framework does); its build then finds them fresh. A loader that fails fails the build
+ * with its name; its own message is on stderr.
+ */
+async function runLoaders(env: NodeJS.ProcessEnv): Promise<void> {
+  const queue = missingLoaders();
+  const one = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { loader, target } = next;
+      const t0 = performance.now();
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.tmp`;
+      const out = fs.openSync(tmp, "w");
+      try {
+        const code = await new Promise<number | null>((resolve, reject) => {
+          const child = spawn(path.join(projectRoot, "node_modules", ".bin", "tsx"), [loader], { cwd: projectRoot, env, stdio: ["ignore", out, "inherit"] });
+          child.on("error", reject).on("close", resolve);
+        });
+        if (code !== 0) throw new Error(`data loader ${loader} failed (exit ${code})`);
+        fs.renameSync(tmp, target);
+      } finally {
+        fs.closeSync(out);
+        fs.rmSync(tmp, { force: true });
+      }
+      console.log(`loader ${loader} ran in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, os.availableParallelism()) }, one));
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, args, { cwd: projectRoot, stdio: "inherit", env });
   if (result.status !== 0) {
@@ -78,6 +132,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 }
 
 const t0 = performance.now();
+const siteKey = siteInputsKey();
+if (!args.force && fs.existsSync(path.join(output, siteKeyFile)) && fs.readFileSync(path.join(output, siteKeyFile), "utf8") === siteKey) {
+  console.log(`${path.relative(projectRoot, output)}/ is up to date: built from these very inputs (npm run build -- --force rebuilds it)`);
+  process.exit(0);
+}
 fs.mkdirSync(loaderCache, { recursive: true });
 const warehouseDb = await ensureWarehouseFile();
 console.log(`warehouse ${path.relative(projectRoot, warehouseDb)} ready in ${Math.round(performance.now() - t0)} ms`);
@@ -87,10 +146,13 @@ const oldOutput = `${output}.${process.pid}.old`;
 const bin = path.join(projectRoot, "node_modules", ".bin");
 try {
   run(path.join(bin, "tsx"), ["scripts/inputs-css.ts"], process.env);
-  await withBuildLock(() => {
+  await withBuildLock(async () => {
     invalidateLoaderCache(loaderInputsKey());
-    run(path.join(bin, "observable"), ["build"], { ...process.env, SITE_OUTPUT: tmpOutput, WAREHOUSE_DB: warehouseDb });
+    const env = { ...process.env, SITE_OUTPUT: tmpOutput, WAREHOUSE_DB: warehouseDb };
+    await runLoaders(env);
+    run(path.join(bin, "observable"), ["build"], env);
   });
+  fs.writeFileSync(path.join(tmpOutput, siteKeyFile), siteKey);
   if (fs.existsSync(output)) fs.renameSync(output, oldOutput);
   fs.renameSync(tmpOutput, output);
   console.log(`site built to ${path.relative(projectRoot, output)}/ in ${Math.round((performance.now() - t0) / 1000)} s`);

@@ -17,4 +17,4 @@ const payload = {
   text: corpus.text,
   themes: corpus.themes.map((ts) => ts.map((t) => themeIds.indexOf(t))),
 };
-process.stdout.write(zlib.gzipSync(JSON.stringify(payload), { level: 9 }));
+process.stdout.write(zlib.gzipSync(JSON.stringify(payload)));
