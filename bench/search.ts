@@ -26,7 +26,8 @@ export const BENCH_QUERIES = ["edge of care", "MASH", "Signs of Safety", "privat
 export interface SearchBench {
   committedBytes: number;
   firstLoad?: { bytes: number; requests: number };
-  firstSearch?: { bytes: number; files: { file: string; bytes: number }[]; ms: number };
+  /** ms: Enter to the first results; indexMs: Enter to the index loaded in the background. */
+  firstSearch?: { bytes: number; files: { file: string; bytes: number }[]; ms: number; indexMs: number };
   /** In the page: engine time as the page reports it, and Enter to results drawn. */
   pageQueries: { query: string; engine: Timing; drawn: Timing; passages: number }[];
   /** In node, on the built index and passages: the engine alone. */
@@ -34,11 +35,16 @@ export interface SearchBench {
   unavailable?: string;
 }
 
-/** Bytes of every response the page receives while fn runs. */
+/** Bytes of every response the page receives while fn runs, as sent (a gzip-encoded file counts its compressed size). */
 async function countBytes(page: Page, fn: () => Promise<void>): Promise<{ bytes: number; files: { file: string; bytes: number }[] }> {
   const pending: Promise<{ file: string; bytes: number }>[] = [];
   const onResponse = (r: import("playwright-core").Response) => {
-    pending.push(r.body().then((b) => ({ file: new URL(r.url()).pathname, bytes: b.length }), () => ({ file: r.url(), bytes: 0 })));
+    pending.push(
+      r.finished().then(
+        () => r.request().sizes().then((sz) => ({ file: new URL(r.url()).pathname, bytes: sz.responseBodySize })),
+        () => ({ file: r.url(), bytes: 0 }),
+      ),
+    );
   };
   page.on("response", onResponse);
   await fn();
@@ -98,13 +104,17 @@ export async function benchSearch(siteDir: string, repeat: number): Promise<Sear
     });
     result.firstLoad = { bytes: first.bytes, requests: first.files.length };
     let ms = 0;
+    let indexMs = 0;
     const search = await countBytes(page, async () => {
       const t0 = Date.now();
       // Not one of BENCH_QUERIES, so each timed query below changes the results.
       await runQuery(page, "looked after");
       ms = Date.now() - t0;
+      // The index follows the first results; count it with them.
+      await page.locator("html[data-search-index=loaded]").waitFor({ timeout: 600_000 });
+      indexMs = Date.now() - t0;
     });
-    result.firstSearch = { bytes: search.bytes, files: search.files.filter((f) => f.bytes > 0), ms };
+    result.firstSearch = { bytes: search.bytes, files: search.files.filter((f) => f.bytes > 0), ms, indexMs };
     const engine = new Map<string, number[]>();
     const drawn = new Map<string, number[]>();
     const found = new Map<string, number>();
@@ -133,7 +143,7 @@ export function formatSearchBench(b: SearchBench): string {
     ["committed passage text (data/report-passages.csv.gz)", formatBytes(b.committedBytes), `< ${formatBytes(searchTargets.committedBytes)}`, pass(b.committedBytes, searchTargets.committedBytes), ""],
   ];
   if (b.firstLoad) rows.push(["search page, first load (everything fetched)", formatBytes(b.firstLoad.bytes), `< ${formatBytes(searchTargets.firstLoadBytes)}`, pass(b.firstLoad.bytes, searchTargets.firstLoadBytes), `${b.firstLoad.requests} requests`]);
-  if (b.firstSearch) rows.push(["fetched on the first search (passages + index)", formatBytes(b.firstSearch.bytes), `< ${formatBytes(searchTargets.indexBytes)}`, pass(b.firstSearch.bytes, searchTargets.indexBytes), `${b.firstSearch.files.map((f) => `${path.basename(f.file)} ${formatBytes(f.bytes)}`).join(", ")}; Enter to first results ${formatMs(b.firstSearch.ms)}`]);
+  if (b.firstSearch) rows.push(["fetched on the first search (passages + index)", formatBytes(b.firstSearch.bytes), `< ${formatBytes(searchTargets.indexBytes)}`, pass(b.firstSearch.bytes, searchTargets.indexBytes), `${b.firstSearch.files.map((f) => `${path.basename(f.file)} ${formatBytes(f.bytes)}`).join(", ")}; Enter to first results ${formatMs(b.firstSearch.ms)}, index loaded ${formatMs(b.firstSearch.indexMs)}`]);
   for (const q of b.pageQueries) rows.push([`  page query "${q.query}" (${q.passages} passages)`, `engine ${formatMs(q.engine.median)}`, `< ${searchTargets.queryMs} ms`, pass(q.engine.median, searchTargets.queryMs), `Enter to results drawn: median ${formatMs(q.drawn.median)}`]);
   for (const q of b.nodeQueries) rows.push([`  node query "${q.query}" (${q.passages} passages)`, formatMs(q.timing.median), `< ${searchTargets.queryMs} ms`, pass(q.timing.median, searchTargets.queryMs), `min ${formatMs(q.timing.min)}`]);
   if (b.unavailable) rows.push(["search", "", "", "n/a", b.unavailable]);

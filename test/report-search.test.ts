@@ -49,6 +49,29 @@ describe("passage search over the committed passages (data/report-passages.csv.g
     }
   });
 
+  it("gives the same passages before its index is loaded (a scan) as with it, for phrases, all words, prefixes and words beside symbols", () => {
+    const queries = [
+      { q: "edge of care" },
+      { q: "MASH" },
+      { q: "care edge", mode: "all" as const },
+      { q: "foster*" },
+      { q: "social workers", framework: "ILACS", grade: 4 },
+      { q: "2019" },
+      { q: "child's" },
+    ];
+    // Words glued to symbols and digits, which a splitter on spaces and punctuation alone would keep whole.
+    const glued = corpus.text.map((t, i) => i).filter((i) => /[\p{L}\p{N}][+=|£$%<>~^]|[+=|£$%<>~^][\p{L}\p{N}]/u.test(corpus.text[i]!));
+    expect(glued.length).toBeGreaterThan(0);
+    const word = corpus.text[glued[0]!]!.match(/([\p{L}]{4,})[+=|£$%<>~^]|[+=|£$%<>~^]([\p{L}]{4,})/u);
+    if (word) queries.push({ q: word[1] ?? word[2]! });
+    for (const query of queries) {
+      const withIndex = searchPassages(index, corpus, query).hits.map((h) => h.passage);
+      const scanned = searchPassages(null, corpus, query).hits.map((h) => h.passage);
+      expect(scanned.length, query.q).toBeGreaterThan(0);
+      expect(withIndex, query.q).toEqual(scanned);
+    }
+  });
+
   it("filters by framework, grade, region, year and section as the report metadata says", () => {
     const { hits } = searchPassages(index, corpus, { q: "social workers", framework: "ILACS", grade: 4 });
     const expected = scan(/\bsocial\W+workers\b/i, (i) => corpus.reports[corpus.report[i]!]!.framework === "ILACS" && corpus.reports[corpus.report[i]!]!.overall_grade === 4);

@@ -4,7 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type MiniSearch from "minisearch";
 import { dataDir, projectRoot } from "../../lib/paths.ts";
-import { buildIndex, loadIndex, type SearchCorpus, type SearchReport } from "../../src/components/passage-search.ts";
+import { buildIndex, INDEX_OPTIONS, loadIndex, type SearchCorpus, type SearchReport } from "../../src/components/passage-search.ts";
 import { buildWarehouse } from "../../warehouse/build.ts";
 import { openWarehouse } from "../../warehouse/cached.ts";
 import { loadTaxonomy } from "../report-themes/themes.ts";
@@ -47,9 +47,10 @@ export function searchCorpus(reports: SearchReport[], file = path.join(dataDir, 
   return corpus;
 }
 
-/** The index for the command line: built once per version of the passages file and kept in .cache/. */
+/** The index for the command line: built once per version of the passages file and of the indexing rules, and kept in .cache/. */
 export function cachedIndex(corpus: SearchCorpus, file = path.join(dataDir, PASSAGES_FILE)): MiniSearch {
-  const hash = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 16);
+  const rules = `${INDEX_OPTIONS.tokenize}\n${INDEX_OPTIONS.processTerm}`;
+  const hash = crypto.createHash("sha256").update(fs.readFileSync(file)).update(rules).digest("hex").slice(0, 16);
   const cache = path.join(projectRoot, ".cache", `search-index-${hash}.json.gz`);
   if (fs.existsSync(cache)) return loadIndex(zlib.gunzipSync(fs.readFileSync(cache)).toString("utf8"));
   const index = buildIndex(corpus.text);

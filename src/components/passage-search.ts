@@ -2,11 +2,13 @@ import MiniSearch, {type Options} from "minisearch";
 
 /**
  * The passage search, shared by the search page (src/search.md) and the command line
- * (loaders/report-search/search-cli.ts). MiniSearch finds the passages holding every word of the
- * query; a check on the text then keeps those where the words stand as typed (a phrase) and gives
- * the spans to highlight. docs/report-search.md describes it.
+ * (loaders/report-search/search-cli.ts). A check on the text decides every match: the words as
+ * typed (a phrase) or each word anywhere, and it gives the spans to highlight. MiniSearch narrows
+ * the passages to check to those holding every indexed word; until its index is loaded, every
+ * passage is checked (a scan of all passages takes tens of milliseconds, loading the index seconds).
+ * The index splits words exactly where the check does, so both find the same passages.
+ * docs/report-search.md describes it.
  */
-
 /** Words too common to index: a query of only these cannot use the index. They still count in a phrase. */
 const STOP_WORDS = new Set(
   "a an and are as at be been by for from has have in is it of on or that the their this to was were which who with".split(" "),
@@ -16,6 +18,8 @@ const STOP_WORDS = new Set(
 export const INDEX_OPTIONS: Options = {
   fields: ["text"],
   storeFields: [],
+  // A word is a run of letters and digits, as in wordPattern below.
+  tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u),
   processTerm: (term) => {
     const t = term.toLowerCase();
     return t.length < 2 || STOP_WORDS.has(t) ? null : t;
@@ -70,6 +74,11 @@ export function buildIndex(texts: string[]): MiniSearch {
 
 export function loadIndex(json: string): MiniSearch {
   return MiniSearch.loadJSON(json, INDEX_OPTIONS);
+}
+
+/** The same, yielding to the page now and then so that a search typed meanwhile is not held up. */
+export function loadIndexAsync(json: string): Promise<MiniSearch> {
+  return MiniSearch.loadJSONAsync(json, INDEX_OPTIONS);
 }
 
 export interface SearchQuery {
@@ -143,13 +152,12 @@ export function searchPassages(index: MiniSearch | null, corpus: SearchCorpus, q
   } else {
     const indexed = words.filter((w) => INDEX_OPTIONS.processTerm!(w.word) != null);
     if (indexed.length === 0) return {hits: [], message: "Every word typed is too common to search for on its own; add a less common word."};
-    if (!index) return {hits: [], message: "The index is not loaded."};
     const prefixes = new Set(indexed.filter((w) => w.prefix).map((w) => w.word));
-    candidates = index.search(indexed.map((w) => w.word).join(" "), {combineWith: "AND", prefix: (term) => prefixes.has(term)}).map((r) => r.id as number);
+    candidates = index
+      ? index.search(indexed.map((w) => w.word).join(" "), {combineWith: "AND", prefix: (term) => prefixes.has(term)}).map((r) => r.id as number)
+      : corpus.text.map((_, i) => i);
   }
-  // One whole word is matched exactly by the index itself; anything else is checked on the text.
-  const exact = words.length === 1 && !words[0]!.prefix && INDEX_OPTIONS.processTerm!(words[0]!.word) != null;
-  const patterns = exact ? [] : matchers(query.q, mode);
+  const patterns = matchers(query.q, mode);
   const hits: Hit[] = [];
   for (const i of candidates) {
     if (keep(i) && patterns.every((re) => re.test(corpus.text[i]!))) hits.push({passage: i});
