@@ -3,6 +3,7 @@ import { loadSearchReports, searchCorpus } from "../../loaders/report-search/cor
 import { buildIndex } from "../components/passage-search.ts";
 
 // The MiniSearch index of every passage (ids are positions in search-passages.json.gz), built here
-// once so the page only loads it; gzip-compressed, fetched only when a search is made.
-const corpus = searchCorpus(await loadSearchReports());
+// once so the page only loads it; gzip-compressed, fetched after the first search. It needs only
+// the text, so the passages are not tagged with themes here.
+const corpus = searchCorpus(await loadSearchReports(), undefined, { themes: false });
 process.stdout.write(zlib.gzipSync(JSON.stringify(buildIndex(corpus.text))));
