@@ -5,7 +5,6 @@
 // previous site in place. An output built from the same inputs is kept as it is (--force rebuilds).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../lib/paths.ts";
@@ -82,27 +81,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Data loaders (<name>.<ext>.ts at any depth of src/data/) whose output is not in the cache yet, largest first. */
+/** Data loaders (<name>.<ext>.ts at any depth of src/data/) whose output is not in the cache yet. */
 function missingLoaders(): { loader: string; target: string }[] {
   const dataDir = path.join(projectRoot, "src", "data");
   return (fs.readdirSync(dataDir, { recursive: true }) as string[])
     .filter((f) => /\.[a-z0-9]+\.ts$/.test(f))
     .map((f) => ({ loader: path.join("src", "data", f), target: path.join(loaderCache, "data", f.replace(/\.ts$/, "")) }))
-    .filter((l) => !fs.existsSync(l.target))
-    .sort((a, b) => fs.statSync(path.join(projectRoot, b.loader)).size - fs.statSync(path.join(projectRoot, a.loader)).size);
+    .filter((l) => !fs.existsSync(l.target));
 }
 
 /**
- * Framework runs data loaders one after another. Run the missing ones first, as many at once as
- * there are cores, into the cache where Framework looks (each output written to a temp name and
- * renamed, as Framework does); its build then finds them fresh. A loader that fails fails the build
- * with its name; its own message is on stderr.
+ * Framework runs data loaders one after another. Run the missing ones first, all at once (a handful
+ * of processes; their run times differ too much for a fixed order on N cores to balance them), into
+ * the cache where Framework looks (each output written to a temp name and renamed, as Framework
+ * does); its build then finds them fresh. A loader that fails fails the build with its name; its
+ * own message is on stderr.
  */
 async function runLoaders(env: NodeJS.ProcessEnv): Promise<void> {
-  const queue = missingLoaders();
-  const one = async (): Promise<void> => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const { loader, target } = next;
+  const runs = await Promise.allSettled(
+    missingLoaders().map(async ({ loader, target }) => {
       const t0 = performance.now();
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const tmp = `${target}.${process.pid}.tmp`;
@@ -119,9 +116,11 @@ async function runLoaders(env: NodeJS.ProcessEnv): Promise<void> {
         fs.rmSync(tmp, { force: true });
       }
       console.log(`loader ${loader} ran in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, os.availableParallelism()) }, one));
+    }),
+  );
+  // Every loader has ended before the build goes on or fails: none is left writing to the cache.
+  const failed = runs.flatMap((r) => (r.status === "rejected" ? [(r.reason as Error).message] : []));
+  if (failed.length) throw new Error(failed.join("; "));
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
