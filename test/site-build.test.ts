@@ -60,6 +60,16 @@ describe("site build (scripts/build.ts)", () => {
     expect(digest(path.join(tree, "dist-a"))).toBe(digest(path.join(tree, "dist-b")));
   }, 1_200_000);
 
+  // The next test shows that a change to the inputs (a new page) is built, not kept.
+  it("a build from the same inputs keeps the output as it is", async () => {
+    const before = digest(path.join(tree, "dist-a"));
+    const again = await build("dist-a");
+    expect(again.code, again.log).toBe(0);
+    expect(again.log).toContain("dist-a/ is up to date");
+    expect(again.log).not.toContain("site built to");
+    expect(digest(path.join(tree, "dist-a"))).toBe(before);
+  }, 600_000);
+
   it("a failed build names the problem and leaves the previous site in place", async () => {
     const before = digest(path.join(tree, "dist-a"));
     fs.writeFileSync(path.join(tree, "src", "broken.md"), '```js\nconst x = FileAttachment("data/no-such-file.json").json();\n```\n');
