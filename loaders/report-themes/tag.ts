@@ -1,5 +1,5 @@
 import type { Polarity, ReportTheme, SectionKind } from "../../schema/report-themes.ts";
-import type { Section } from "./sections.ts";
+import type { Passage, Section } from "./sections.ts";
 
 export interface CompiledTheme {
   id: string;
@@ -66,6 +66,19 @@ export function passagePolarity(section: Pick<Section, "prior">, text: string): 
   return section.prior ?? cuePolarity(text);
 }
 
+/**
+ * Bare sub-headings inside a list ("Management and leadership", "Workforce development", "Commissioning
+ * and Sufficiency"): short, capitalised, unpunctuated, in a list whose points are sentences. They
+ * group the points and ask for nothing (extension-adjudication.md, rule T7), so they are not passages.
+ * A list written as bare phrases (ILACS from 2026: "Quality and impact of safety planning") keeps them.
+ */
+export function listHeadings(section: Pick<Section, "prior" | "passages">): Set<Passage> {
+  if (section.prior === null) return new Set();
+  const sentences = section.passages.filter((p) => /[.!?:;)]$/.test(p.text)).length;
+  if (sentences * 2 <= section.passages.length) return new Set();
+  return new Set(section.passages.filter((p) => /^[A-Z][^.!?:;]*$/.test(p.text) && p.text.split(/\s+/).length <= 6));
+}
+
 export interface ThemeCount {
   theme_id: string;
   section: SectionKind;
@@ -126,7 +139,9 @@ export function tagSections(sections: Section[], themes: CompiledTheme[]): { cou
     counts.set(key, c);
   };
   for (const s of sections) {
+    const headings = listHeadings(s);
     for (const p of s.passages) {
+      if (headings.has(p)) continue;
       const polarity = passagePolarity(s, p.text);
       add("all", s.kind, polarity);
       for (const hit of themesIn(p.text, themes)) {
