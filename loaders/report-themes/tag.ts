@@ -36,7 +36,14 @@ export function themesIn(text: string, themes: CompiledTheme[]): { theme: string
  * ("not consistently effective").
  */
 const WEAKNESS_CUES =
-  /\b(?:not|no longer|too|insufficient(?:ly)?|lacks?|lacking|poor(?:ly)?|weak(?:ness|nesses|er)?|inconsistent(?:ly)?|variable|variability|delays?|delayed|drift|inadequate(?:ly)?|fail(?:s|ed|ing|ure|ures)?|limited|gaps?|yet to|needs? to|should|unclear|unsafe|deteriorat\w*|absence|cannot|concerns? about|shortfalls?|backlogs?|requires? improvement|less than|do not|does not|did not|have not|has not|is not|are not|unlawful(?:ly)?|(?:very )?early stage|only (?:a|half|some|one|two|three|a minority|a small|\d+)|more (?:work )?(?:for them )?to do|struggl\w*|relatively (?:small|few|low)|minority of|small number of)\b/;
+  /\b(?:not|no longer|too|insufficient(?:ly)?|lacks?|lacking|poor(?:ly)?|weak(?:ness|nesses|er)?|inconsistent(?:ly)?|variable|variability|delays?|delayed|drift|inadequate(?:ly)?|fail(?:s|ed|ing|ure|ures)?|limited|gaps?|yet to|needs? to|should|unclear|unsafe|deteriorat\w*|absence|cannot|concerns? about|shortfalls?|backlogs?|requires? improvement|less than|do not|does not|did not|have not|has not|is not|are not|unlawful(?:ly)?|(?:very )?early stage|only (?:a|half|some|one|two|three|a minority|a small|\d+)|more (?:work )?(?:for them )?to do|struggl\w*|relatively (?:small|few|low)|minority of|small number of|missed opportunit(?:y|ies)|areas? for (?:development|improvement)|under-?developed|still (?:required|needed|to be|has to|have to)|required improvements|improvements? (?:are |is )?(?:required|needed)|inappropriate(?:ly)?|out of date|concerns (?:were|are) (?:substantiated|confirmed|upheld))\b|\(recommendation\)/;
+/**
+ * Shortfall words that do not mark a shortfall: knowing one's "strengths and weaknesses", a pressure
+ * that "did not prevent" the work, children who "do not experience multiple changes of worker".
+ * They are blanked before the weakness cues are read.
+ */
+const NEGATED_SHORTFALL =
+  /\b(?:strengths and weaknesses|(?:did|does|do|will|has|have) not (?:prevent(?:ed)?|stop(?:ped)?|hinder(?:ed)?|deter(?:red)?)|not (?:have to )?experience (?:multiple|many|frequent|further|repeated))\b/g;
 const STRENGTH_CUES =
   /\b(?:good|well|effective(?:ly)?|strong(?:ly)?|robust(?:ly)?|timely|appropriate(?:ly)?|improved|improving|outstanding|impressive|high[- ]quality|consistent(?:ly)?|comprehensive|thorough(?:ly)?|clear(?:ly)?|positive(?:ly)?|benefit(?:s|ed|ing)?|excellent|strengths?|successful(?:ly)?|swift(?:ly)?|prompt(?:ly)?|exceptional(?:ly)?|creative(?:ly)?|valued|supportive|skilled|committed|ambitious)\b/;
 
@@ -46,7 +53,7 @@ const STRENGTH_CUES =
  * independent-adjudication.md).
  */
 const NEUTRAL_CUES =
-  /\b(?:inspectors?|this inspection|(?:was|were) carried out|(?:they|we) (?:viewed|spoke|read|observed|met|looked)|(?:has|have) been (?:created|established|introduced|set up)|key tool|in accordance with)\b/;
+  /\b(?:inspectors?|this inspection|(?:was|were) carried out|(?:they|we) (?:viewed|spoke|read|observed|met|looked)|(?:has|have) been (?:created|established|introduced|set up)|key tool|in accordance with|at the time of (?:the |this )?inspection|first inspection|(?:is|are|was|were) (?:planned|scheduled|due) (?:for|to|in)|endorsed|crown copyright|(?:is|are|was|were) described (?:by [\w ]+ )?as|(?:coordinated|delivered) (?:via|through))\b/;
 
 /**
  * A passage with a weakness cue is a weakness; otherwise one with a strength cue a strength; one
@@ -55,7 +62,7 @@ const NEUTRAL_CUES =
  */
 export function cuePolarity(text: string): Polarity {
   const t = forMatching(text);
-  if (WEAKNESS_CUES.test(t)) return "weakness";
+  if (WEAKNESS_CUES.test(t.replace(NEGATED_SHORTFALL, " "))) return "weakness";
   if (STRENGTH_CUES.test(t)) return "strength";
   if (NEUTRAL_CUES.test(t)) return "neutral";
   return "strength";
