@@ -7,10 +7,10 @@ import { projectRoot, referenceDir } from "../lib/paths.ts";
 import { reportThemeCount, splitTerms, themeLabel } from "../schema/report-themes.ts";
 import { sha256 } from "../loaders/reports/cache.ts";
 import { type Section, splitSections } from "../loaders/report-themes/sections.ts";
-import { SNIPPET_MAX, clip, cuePolarity, passagePolarity, tagSections, themesIn } from "../loaders/report-themes/tag.ts";
+import { SNIPPET_MAX, clip, cuePolarity, listHeadings, passagePolarity, tagSections, themesIn } from "../loaders/report-themes/tag.ts";
 import { loadTaxonomy } from "../loaders/report-themes/themes.ts";
 import { labelsFile, predictLabelled, score } from "../loaders/report-themes/evaluate.ts";
-import { independentFiles, independentLabels, polarityAgreement, sampledReport, wilson } from "../loaders/report-themes/evaluate-independent.ts";
+import { independentFiles, independentLabels, polarityAgreement, sampledReport, sampledReports, wilson } from "../loaders/report-themes/evaluate-independent.ts";
 import { type Candidate, drawSample } from "../loaders/report-themes/sample.ts";
 import { readReportTexts } from "../loaders/report-themes/text.ts";
 import { runReportThemes } from "../loaders/report-themes/run.ts";
@@ -77,12 +77,38 @@ describe("tagging passages", () => {
     expect(ids("Reduce social workers’ caseloads in the MASH.")).toEqual(["multi_agency", "caseloads_drift"]);
   });
 
+  it("follows the readers' rules: what is asked, not who does it or for whom (extension-adjudication.md)", () => {
+    // T2: senior managers doing casework oversight is management oversight, not leadership.
+    expect(ids("The robustness of senior management oversight of plans.")).not.toContain("leadership");
+    expect(ids("Senior managers should make sure that partners share information.")).not.toContain("leadership");
+    // T3: leaders' understanding of performance is self-awareness.
+    expect(ids("Senior leaders’ understanding of the quality of social work practice.")).toContain("leadership");
+    // T1: care leavers as the population of a health-history item.
+    expect(ids("Support to enable care leavers to understand their health histories.")).toEqual(["health_in_care"]);
+    // Attendance at meetings is not school attendance; care leavers' EET is not education.
+    expect(ids("Attendance of partners at strategy meetings.")).not.toContain("education_vs");
+    expect(ids("Reduce the number of care leavers not in education, employment or training.")).not.toContain("education_vs");
+    // Drift without the word.
+    expect(ids("Chairs identify when progress is not being made for children.")).toContain("caseloads_drift");
+    expect(ids("The analysis of return home interviews.")).toContain("audit_performance");
+  });
+
+  it("drops bare sub-headings from a list of sentences, not from a list of bare phrases (T7)", () => {
+    const list = (texts: string[]) => ({ prior: "weakness" as const, passages: texts.map((text) => ({ text, page: 1 })) });
+    const sif = list(["Improve assessments.", "Ensure plans are reviewed.", "Management and leadership"]);
+    expect([...listHeadings(sif)].map((p) => p.text)).toEqual(["Management and leadership"]);
+    expect(listHeadings(list(["Quality and impact of safety planning", "Timeliness of assessments"])).size).toBe(0);
+  });
+
   it("reads polarity from the section first, then from cue words", () => {
     expect(cuePolarity("Assessments are not consistently effective.")).toBe("weakness");
     expect(cuePolarity("Assessments are thorough and timely.")).toBe("strength");
     expect(cuePolarity("Inspectors read case files and spoke with social workers.")).toBe("neutral");
     // No cue either way: inspectors state what works plainly.
     expect(cuePolarity("Personal advisers stay in touch with young people.")).toBe("strength");
+    // A shortfall word that marks none.
+    expect(cuePolarity("The local authority has a sound understanding of its strengths and weaknesses.")).toBe("strength");
+    expect(cuePolarity("This is a missed opportunity to improve practice.")).toBe("weakness");
     expect(passagePolarity({ prior: "weakness" }, "Good work continues.")).toBe("weakness");
     expect(passagePolarity({ prior: null }, "Good work continues.")).toBe("strength");
   });
@@ -266,16 +292,19 @@ describeWithCorpus("splitting real reports into sections", () => {
 describeWithCorpus("precision and recall against the hand labels", () => {
   // Measured on the 24 labelled reports (docs/report-themes.md); a theme may not fall more than 5 points below.
   const MEASURED: Record<string, [precision: number, recall: number]> = {
-    all: [0.96, 0.93],
-    audit_performance: [0.92, 0.92],
+    all: [0.95, 0.92],
+    // Below the first figures where this reader's calls differ from the independent readers' rules:
+    // return-interview information analysed for patterns (R4), care leavers' health histories (T1),
+    // children missing education and home education (not the education of children in care).
+    audit_performance: [0.8, 0.92],
     camhs: [1, 1],
-    care_leavers: [0.93, 1],
-    caseloads_drift: [0.91, 0.77],
+    care_leavers: [0.92, 0.92],
+    caseloads_drift: [0.92, 0.92],
     challenge_iro: [0.78, 0.88],
     early_help: [0.75, 0.75],
-    education_vs: [1, 1],
+    education_vs: [1, 0.78],
     health_in_care: [0.8, 0.67],
-    leadership: [1, 0.91],
+    leadership: [0.91, 0.91],
     legal_cafcass: [1, 1],
     lscb: [1, 0.5],
     management_oversight: [1, 1],
@@ -301,8 +330,9 @@ describeWithCorpus("precision and recall against the hand labels", () => {
 });
 
 describeWithCorpus("precision and recall against the independent labels (two readers, adjudicated)", () => {
-  // The test half was scored once, after tuning on the development half only (docs/report-themes.md).
-  const TEST_HALF = { precision: 229 / 251, recall: 229 / 254 };
+  // The test half was scored twice, each time once after tuning on development data only: after the
+  // first round (229 of 251 and 229 of 254) and after the extension (docs/report-themes.md).
+  const TEST_HALF = { precision: 232 / 253, recall: 232 / 254 };
   it("the sample and its split are the committed ones: 64 reports, 32 in each half, none of the older 24", () => {
     const sample = readCsv(independentFiles.sample, sampledReport);
     expect(sample).toHaveLength(64);
@@ -319,12 +349,32 @@ describeWithCorpus("precision and recall against the independent labels (two rea
     expect(all.recall!).toBeGreaterThanOrEqual(TEST_HALF.recall - 0.03);
   });
 
-  it("cue polarity agrees with the readers on at least 85 of the 100 passages (measured 87)", () => {
+  it("cue polarity agrees with the readers on at least 85 of the 100 passages (measured 88)", () => {
     const dev = polarityAgreement("dev").score;
     const test = polarityAgreement("test").score;
     expect(dev.passages + test.passages).toBe(100);
     expect(dev.agree + test.agree).toBeGreaterThanOrEqual(85);
-    expect(wilson(87, 100)![0]).toBeGreaterThan(0.78);
+    expect(wilson(88, 100)![0]).toBeGreaterThan(0.79);
+  });
+
+  it("the extension: 48 reports and 100 passages drawn before none of them, all development data", () => {
+    const first = readCsv(independentFiles.sample, sampledReport);
+    const extension = sampledReports("extension");
+    expect(extension).toHaveLength(48);
+    expect(extension.every((s) => s.half === "dev" && /^e\d\d$/.test(s.key))).toBe(true);
+    const drawn = new Set([...first.map((s) => s.source_file), ...readCsv(labelsFile, themeLabel).map((l) => l.source_file)]);
+    expect(extension.filter((s) => drawn.has(s.source_file))).toEqual([]);
+    expect(sampledReports("combined")).toHaveLength(80);
+    expect(independentLabels("extension").filter((l) => l.present === "yes")).toHaveLength(381);
+    expect(polarityAgreement("combined").score.passages).toBe(150);
+  });
+
+  it("the combined development set scores no lower than measured, less 3 points (tuned on: 97.3% and 98.8%)", async () => {
+    const labels = independentLabels("combined");
+    const all = score(labels, await predictLabelled(labels, { sourcesDir: corpusDir })).find((s) => s.theme_id === "all")!;
+    expect(all.precision!).toBeGreaterThanOrEqual(643 / 661 - 0.03);
+    expect(all.recall!).toBeGreaterThanOrEqual(643 / 651 - 0.03);
+    expect(polarityAgreement("combined").score.agree).toBeGreaterThanOrEqual(145 - 5);
   });
 });
 

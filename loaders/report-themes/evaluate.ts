@@ -10,7 +10,7 @@ import { dataDir, projectRoot, sourcesDir } from "../../lib/paths.ts";
 import { inspection } from "../../schema/canonical.ts";
 import { type ThemeLabel, themeLabel } from "../../schema/report-themes.ts";
 import { readReportTexts } from "./text.ts";
-import { improvementThemes, loadTaxonomy, tagReport } from "./themes.ts";
+import { type TaggedReport, improvementThemes, loadTaxonomy, tagReport } from "./themes.ts";
 
 export const labelsFile = path.join(projectRoot, "test", "fixtures", "report-themes", "labels.csv");
 
@@ -51,8 +51,8 @@ export function score(labels: ThemeLabel[], predicted: Map<string, Set<string>>)
   return [...by.values()];
 }
 
-/** Tag the labelled reports and return, per source file, the themes found in their areas for improvement. */
-export async function predictLabelled(labels: ThemeLabel[], opts: { sourcesDir: string; inspectionsFile?: string }): Promise<Map<string, Set<string>>> {
+/** Tag the labelled reports, per source file. */
+export async function tagLabelled(labels: ThemeLabel[], opts: { sourcesDir: string; inspectionsFile?: string }): Promise<Map<string, TaggedReport>> {
   const { compiled } = loadTaxonomy();
   const file = opts.inspectionsFile ?? path.join(dataDir, "inspections.csv");
   const known = new Map((fs.existsSync(file) ? readCsv(file, inspection) : []).map((i) => [i.source_file, i]));
@@ -61,13 +61,19 @@ export async function predictLabelled(labels: ThemeLabel[], opts: { sourcesDir: 
     files.map((f) => ({ source_file: f, source_sha256: known.get(f)?.source_sha256 ?? null })),
     { sourcesDir: opts.sourcesDir },
   );
-  const out = new Map<string, Set<string>>();
+  const out = new Map<string, TaggedReport>();
   files.forEach((f, i) => {
     const t = texts[i]!;
     if (!t.ok) throw new Error(`${f}: ${t.reason}`);
-    out.set(f, improvementThemes(tagReport(t.pages, known.get(f)?.framework ?? "", compiled)));
+    out.set(f, tagReport(t.pages, known.get(f)?.framework ?? "", compiled));
   });
   return out;
+}
+
+/** Tag the labelled reports and return, per source file, the themes found in their areas for improvement. */
+export async function predictLabelled(labels: ThemeLabel[], opts: { sourcesDir: string; inspectionsFile?: string }): Promise<Map<string, Set<string>>> {
+  const tagged = await tagLabelled(labels, opts);
+  return new Map([...tagged].map(([f, r]) => [f, improvementThemes(r)]));
 }
 
 const pct = (v: number | null) => (v === null ? "  -" : `${Math.round(v * 100)}%`.padStart(4));

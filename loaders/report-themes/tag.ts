@@ -1,5 +1,5 @@
 import type { Polarity, ReportTheme, SectionKind } from "../../schema/report-themes.ts";
-import type { Section } from "./sections.ts";
+import type { Passage, Section } from "./sections.ts";
 
 export interface CompiledTheme {
   id: string;
@@ -36,7 +36,14 @@ export function themesIn(text: string, themes: CompiledTheme[]): { theme: string
  * ("not consistently effective").
  */
 const WEAKNESS_CUES =
-  /\b(?:not|no longer|too|insufficient(?:ly)?|lacks?|lacking|poor(?:ly)?|weak(?:ness|nesses|er)?|inconsistent(?:ly)?|variable|variability|delays?|delayed|drift|inadequate(?:ly)?|fail(?:s|ed|ing|ure|ures)?|limited|gaps?|yet to|needs? to|should|unclear|unsafe|deteriorat\w*|absence|cannot|concerns? about|shortfalls?|backlogs?|requires? improvement|less than|do not|does not|did not|have not|has not|is not|are not|unlawful(?:ly)?|(?:very )?early stage|only (?:a|half|some|one|two|three|a minority|a small|\d+)|more (?:work )?(?:for them )?to do|struggl\w*|relatively (?:small|few|low)|minority of|small number of)\b/;
+  /\b(?:not|no longer|too|insufficient(?:ly)?|lacks?|lacking|poor(?:ly)?|weak(?:ness|nesses|er)?|inconsistent(?:ly)?|variable|variability|delays?|delayed|drift|inadequate(?:ly)?|fail(?:s|ed|ing|ure|ures)?|limited|gaps?|yet to|needs? to|should|unclear|unsafe|deteriorat\w*|absence|cannot|concerns? about|shortfalls?|backlogs?|requires? improvement|less than|do not|does not|did not|have not|has not|is not|are not|unlawful(?:ly)?|(?:very )?early stage|only (?:a|half|some|one|two|three|a minority|a small|\d+)|more (?:work )?(?:for them )?to do|struggl\w*|relatively (?:small|few|low)|minority of|small number of|missed opportunit(?:y|ies)|areas? for (?:development|improvement)|under-?developed|still (?:required|needed|to be|has to|have to)|required improvements|improvements? (?:are |is )?(?:required|needed)|inappropriate(?:ly)?|out of date|concerns (?:were|are) (?:substantiated|confirmed|upheld))\b|\(recommendation\)/;
+/**
+ * Shortfall words that do not mark a shortfall: knowing one's "strengths and weaknesses", a pressure
+ * that "did not prevent" the work, children who "do not experience multiple changes of worker".
+ * They are blanked before the weakness cues are read.
+ */
+const NEGATED_SHORTFALL =
+  /\b(?:strengths and weaknesses|(?:did|does|do|will|has|have) not (?:prevent(?:ed)?|stop(?:ped)?|hinder(?:ed)?|deter(?:red)?)|not (?:have to )?experience (?:multiple|many|frequent|further|repeated))\b/g;
 const STRENGTH_CUES =
   /\b(?:good|well|effective(?:ly)?|strong(?:ly)?|robust(?:ly)?|timely|appropriate(?:ly)?|improved|improving|outstanding|impressive|high[- ]quality|consistent(?:ly)?|comprehensive|thorough(?:ly)?|clear(?:ly)?|positive(?:ly)?|benefit(?:s|ed|ing)?|excellent|strengths?|successful(?:ly)?|swift(?:ly)?|prompt(?:ly)?|exceptional(?:ly)?|creative(?:ly)?|valued|supportive|skilled|committed|ambitious)\b/;
 
@@ -46,7 +53,7 @@ const STRENGTH_CUES =
  * independent-adjudication.md).
  */
 const NEUTRAL_CUES =
-  /\b(?:inspectors?|this inspection|(?:was|were) carried out|(?:they|we) (?:viewed|spoke|read|observed|met|looked)|(?:has|have) been (?:created|established|introduced|set up)|key tool|in accordance with)\b/;
+  /\b(?:inspectors?|this inspection|(?:was|were) carried out|(?:they|we) (?:viewed|spoke|read|observed|met|looked)|(?:has|have) been (?:created|established|introduced|set up)|key tool|in accordance with|at the time of (?:the |this )?inspection|first inspection|(?:is|are|was|were) (?:planned|scheduled|due) (?:for|to|in)|endorsed|crown copyright|(?:is|are|was|were) described (?:by [\w ]+ )?as|(?:coordinated|delivered) (?:via|through))\b/;
 
 /**
  * A passage with a weakness cue is a weakness; otherwise one with a strength cue a strength; one
@@ -55,7 +62,7 @@ const NEUTRAL_CUES =
  */
 export function cuePolarity(text: string): Polarity {
   const t = forMatching(text);
-  if (WEAKNESS_CUES.test(t)) return "weakness";
+  if (WEAKNESS_CUES.test(t.replace(NEGATED_SHORTFALL, " "))) return "weakness";
   if (STRENGTH_CUES.test(t)) return "strength";
   if (NEUTRAL_CUES.test(t)) return "neutral";
   return "strength";
@@ -64,6 +71,19 @@ export function cuePolarity(text: string): Polarity {
 /** The section's own polarity first (areas for improvement, strengths), then the passage's cue words. */
 export function passagePolarity(section: Pick<Section, "prior">, text: string): Polarity {
   return section.prior ?? cuePolarity(text);
+}
+
+/**
+ * Bare sub-headings inside a list ("Management and leadership", "Workforce development", "Commissioning
+ * and Sufficiency"): short, capitalised, unpunctuated, in a list whose points are sentences. They
+ * group the points and ask for nothing (extension-adjudication.md, rule T7), so they are not passages.
+ * A list written as bare phrases (ILACS from 2026: "Quality and impact of safety planning") keeps them.
+ */
+export function listHeadings(section: Pick<Section, "prior" | "passages">): Set<Passage> {
+  if (section.prior === null) return new Set();
+  const sentences = section.passages.filter((p) => /[.!?:;)]$/.test(p.text)).length;
+  if (sentences * 2 <= section.passages.length) return new Set();
+  return new Set(section.passages.filter((p) => /^[A-Z][^.!?:;]*$/.test(p.text) && p.text.split(/\s+/).length <= 6));
 }
 
 export interface ThemeCount {
@@ -126,7 +146,9 @@ export function tagSections(sections: Section[], themes: CompiledTheme[]): { cou
     counts.set(key, c);
   };
   for (const s of sections) {
+    const headings = listHeadings(s);
     for (const p of s.passages) {
+      if (headings.has(p)) continue;
       const polarity = passagePolarity(s, p.text);
       add("all", s.kind, polarity);
       for (const hit of themesIn(p.text, themes)) {
