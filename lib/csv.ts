@@ -63,29 +63,86 @@ function schemaColumns(schema: z.ZodType): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
+/** Fail unless the file exists and is not part of an interrupted set write. */
+export function assertReadable(file: string): void {
+  if (!fs.existsSync(file)) throw new CsvError(file, "file not found");
+  const pending = unfinishedSet(path.dirname(file));
+  if (pending.includes(path.basename(file))) {
+    throw new CsvError(file, `a write of ${pending.join(", ")} as a set was interrupted and is unfinished (${CSV_SET_JOURNAL}): run npm run ingest to complete it`);
+  }
+}
+
+/** Fail, naming line 1, when the header lacks a column the schema requires. */
+export function assertColumns(file: string, header: string[], schema: z.ZodType): void {
+  const missing = schemaColumns(schema).filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new CsvError(file, `line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header has ${header.join(", ")})`);
+}
+
+/** Validate one record: its parsed value, or the error naming its line, column and value. */
+export function parseRecord<S extends z.ZodType>(file: string, { line, values }: CsvRecord, schema: S): { data: z.infer<S> } | { error: CsvError } {
+  const result = schema.safeParse(values);
+  if (result.success) return { data: result.data };
+  const issue = result.error.issues[0]!;
+  const column = issue.path.join(".") || "(row)";
+  return { error: new CsvError(file, `line ${line}, column ${column}: ${issue.message} (value ${JSON.stringify(values[column as string] ?? null)})`) };
+}
+
 /**
  * Read a CSV file and validate every row against a zod schema. Every problem names the file, and
  * the line and column where it can be: a missing column before any row is read, a bad value with
  * its line, column and the value itself.
  */
 export function readCsv<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
-  if (!fs.existsSync(file)) throw new CsvError(file, "file not found");
-  const pending = unfinishedSet(path.dirname(file));
-  if (pending.includes(path.basename(file))) {
-    throw new CsvError(file, `a write of ${pending.join(", ")} as a set was interrupted and is unfinished (${CSV_SET_JOURNAL}): run npm run ingest to complete it`);
-  }
+  assertReadable(file);
   const { header, records } = parseCsvRecords(fs.readFileSync(file, "utf8"), file);
-  const missing = schemaColumns(schema).filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new CsvError(file, `line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header has ${header.join(", ")})`);
-  return records.map(({ line, values }) => {
-    const result = schema.safeParse(values);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      const column = issue.path.join(".") || "(row)";
-      throw new CsvError(file, `line ${line}, column ${column}: ${issue.message} (value ${JSON.stringify(values[column as string] ?? null)})`);
-    }
-    return result.data;
+  assertColumns(file, header, schema);
+  return records.map((record) => {
+    const parsed = parseRecord(file, record, schema);
+    if ("error" in parsed) throw parsed.error;
+    return parsed.data;
   });
+}
+
+/**
+ * The file line each of the given records starts on (record 0 is the first after the header), as
+ * parseCsvRecords numbers them: blank lines are skipped but counted, and a quoted value spanning
+ * lines moves the records after it down. Reads the file in chunks, so it suits files too big to parse
+ * whole; for naming the line of a record found bad elsewhere (in DuckDB).
+ */
+export function recordLines(file: string, records: number[]): Map<number, number> {
+  const wanted = new Set(records);
+  const found = new Map<number, number>();
+  const fd = fs.openSync(file, "r");
+  const chunk = Buffer.alloc(1 << 20);
+  // record -1 is the header; a record is counted once a character other than whitespace is seen
+  let record = -2;
+  let line = 1;
+  let start = 1;
+  let blank = true;
+  let quoted = false;
+  try {
+    for (let n; found.size < wanted.size && (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      for (let i = 0; i < n; i++) {
+        const c = chunk[i]!;
+        if (c === 0x22) quoted = !quoted;
+        if (c === 0x0a) {
+          line++;
+          if (quoted) continue;
+          blank = true;
+          start = line;
+          continue;
+        }
+        if (blank && c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+          blank = false;
+          record++;
+          if (wanted.has(record)) found.set(record, start);
+        }
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return found;
 }
 
 type Cell = string | number | null | undefined | string[];

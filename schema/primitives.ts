@@ -4,8 +4,10 @@ import { z } from "zod";
 export const isoDate = z.iso.date({ message: "expected a real calendar date as YYYY-MM-DD" });
 
 /** Empty CSV cells arrive as "": treat them as absent. */
-export const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable());
+export const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+/** An optional CSV cell (warehouse/validate.ts recognises blankToNull when it states a schema in SQL). */
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable());
 
 /** A list stored in one CSV cell, separated by "|". */
 export const pipeList = z

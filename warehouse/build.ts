@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { readCsv } from "../lib/csv.ts";
+import { assertReadable, CsvError, readCsv } from "../lib/csv.ts";
 import { dataDir as defaultDataDir, referenceDir as projectReferenceDir } from "../lib/paths.ts";
 import { tables } from "./tables.ts";
+import { validateInDuckDB } from "./validate.ts";
 
 const sqlDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "sql");
 
@@ -76,15 +77,19 @@ export function plainRow(row: Record<string, unknown>): Record<string, unknown> 
 }
 
 /**
- * Build the warehouse from data/: validate every CSV against its schema, load it, check
- * referential integrity (stopping with the offending rows named), then create the named views.
+ * Build the warehouse from data/: validate every CSV against its schema (small tables with zod as
+ * they are read, bulk ones in DuckDB once loaded), check referential integrity (stopping with the
+ * offending rows named), then create the named views.
  */
 export async function buildWarehouse(options: WarehouseOptions = {}): Promise<Warehouse> {
   const dataDir = options.dataDir ?? defaultDataDir;
   const referenceDir = options.referenceDir ?? path.join(dataDir, "reference");
 
   const files = tables.map((t) => ({ ...t, path: resolveFile(t.file, dataDir, referenceDir) }));
-  for (const t of files) readCsv(t.path, t.schema);
+  for (const t of files) {
+    if (t.bulk) assertReadable(t.path);
+    else readCsv(t.path, t.schema);
+  }
 
   const instance = await DuckDBInstance.create(options.dbFile ?? ":memory:");
   const connection = await instance.connect();
@@ -95,11 +100,12 @@ export async function buildWarehouse(options: WarehouseOptions = {}): Promise<Wa
   try {
     for (const t of files) {
       const literal = t.path.replaceAll("'", "''");
-      await run(
-        connection,
-        `load ${t.file}`,
-        `CREATE OR REPLACE TABLE raw_${t.table} AS SELECT * FROM read_csv('${literal}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
-      );
+      await connection
+        .run(`CREATE OR REPLACE TABLE raw_${t.table} AS SELECT * FROM read_csv('${literal}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`)
+        .catch((e: Error) => {
+          throw new CsvError(t.path, `malformed CSV: ${e.message}`);
+        });
+      if (t.bulk) await validateInDuckDB(connection, `raw_${t.table}`, t.path, t.schema);
     }
     for (const f of sqlFiles("tables")) await run(connection, f.name, f.sql);
 

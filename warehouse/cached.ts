@@ -9,7 +9,7 @@ import { buildWarehouse, plainRow, type Warehouse } from "./build.ts";
 export const warehouseCacheDir = path.join(projectRoot, ".cache", "warehouse");
 
 /** What a warehouse is built from besides data/: its SQL, its loading code and the schemas. */
-const warehouseInputs = ["warehouse/sql", "warehouse/build.ts", "warehouse/tables.ts", "schema", "lib/csv.ts"];
+const warehouseInputs = ["warehouse/sql", "warehouse/build.ts", "warehouse/tables.ts", "warehouse/validate.ts", "schema", "lib/csv.ts"];
 
 function listFiles(root: string): string[] {
   if (!fs.existsSync(root)) return [];

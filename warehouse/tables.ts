@@ -19,13 +19,15 @@ export interface TableSpec {
   table: string;
   file: string;
   schema: z.ZodType;
+  /** Grows with history (rows per report): checked against its schema in DuckDB (warehouse/validate.ts), not row by row in JS. */
+  bulk?: true;
 }
 
 export const tables: TableSpec[] = [
   { table: "authorities", file: "authorities.csv", schema: authority },
   { table: "inspections", file: "inspections.csv", schema: inspection },
-  { table: "judgements", file: "judgements.csv", schema: judgement },
-  { table: "ingest_accounting", file: "ingest-accounting.csv", schema: accounting },
+  { table: "judgements", file: "judgements.csv", schema: judgement, bulk: true },
+  { table: "ingest_accounting", file: "ingest-accounting.csv", schema: accounting, bulk: true },
   { table: "frameworks", file: "reference/frameworks.csv", schema: framework },
   { table: "themes", file: "reference/themes.csv", schema: theme },
   { table: "judgement_areas", file: "reference/judgement-areas.csv", schema: judgementArea },
@@ -34,13 +36,13 @@ export const tables: TableSpec[] = [
   { table: "national_figures", file: "reference/national-figures.csv", schema: nationalFigure },
   { table: "kent_annex1", file: "reference/kent-annex1.csv", schema: kentAnnexRow },
   { table: "reorganisations", file: "reference/reorganisations.csv", schema: reorganisation },
-  { table: "report_themes", file: "report-themes.csv", schema: reportThemeCount },
-  { table: "report_theme_snippets", file: "report-theme-snippets.csv", schema: reportThemeSnippet },
+  { table: "report_themes", file: "report-themes.csv", schema: reportThemeCount, bulk: true },
+  { table: "report_theme_snippets", file: "report-theme-snippets.csv", schema: reportThemeSnippet, bulk: true },
   { table: "report_theme_taxonomy", file: "reference/report-themes.csv", schema: reportTheme },
   { table: "stated_inspections", file: "stated-inspections.csv", schema: statedInspection },
-  { table: "stated_judgements", file: "stated-judgements.csv", schema: statedJudgement },
-  { table: "stated_statements", file: "stated-statements.csv", schema: statedStatement },
-  { table: "stated_accounting", file: "stated-accounting.csv", schema: statedAccounting },
+  { table: "stated_judgements", file: "stated-judgements.csv", schema: statedJudgement, bulk: true },
+  { table: "stated_statements", file: "stated-statements.csv", schema: statedStatement, bulk: true },
+  { table: "stated_accounting", file: "stated-accounting.csv", schema: statedAccounting, bulk: true },
   { table: "stated_framework_rules", file: "reference/stated-framework-rules.csv", schema: statedFrameworkRule },
   { table: "slac_published_figures", file: "reference/slac-published-figures.csv", schema: slacPublishedFigure },
   { table: "area_statistics", file: "area-statistics.csv", schema: areaStatistic },

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CsvError, readCsv } from "../../lib/csv.ts";
 import { dataDir } from "../../lib/paths.ts";
-import { inspection } from "../../schema/canonical.ts";
+import { inspection, judgement } from "../../schema/canonical.ts";
+import { reportThemeCount } from "../../schema/report-themes.ts";
 import { buildWarehouse } from "../../warehouse/build.ts";
 
 const fixtureDir = path.join(import.meta.dirname, "..", "fixtures", "warehouse");
@@ -86,5 +87,31 @@ describe("the warehouse build stops on these before DuckDB sees the data", () =>
     const err = await buildWarehouse({ dataDir: copyWith(fixtureDir, "inspections.csv", edit) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CsvError);
     expect((err as Error).message).toMatch(message);
+  });
+});
+
+describe("tables checked in DuckDB (bulk in warehouse/tables.ts) fail as readCsv fails them", () => {
+  // Each case: the fixture file edited, and what readCsv says of the edited file, which the build must repeat.
+  const themes = "report-themes.csv";
+  it.each([
+    ["an unknown section", themes, (t: string) => t.replace("928-sif-2016-05-10,leadership,summary,weakness,1", "928-sif-2016-05-10,leadership,nowhere,weakness,1")],
+    ["a count of nothing", themes, (t: string) => t.replace("928-sif-2016-05-10,leadership,summary,weakness,1", "928-sif-2016-05-10,leadership,summary,weakness,0")],
+    ["a theme id with capitals, after blank lines and a value over two lines", themes, (t: string) =>
+      lines(t).flatMap((l, i) => (i === 1 ? ["", l, ""] : [l])).join("\n").replace("928-sif-2016-05-10,all,improve", '"928-sif-\n2016-05-10",all,improve').replace(",leadership,summary", ",Leadership,summary")],
+    ["a missing column", "judgements.csv", (t: string) => lines(t).map((l) => l.split(",").slice(0, -1).join(",")).join("\n")],
+    ["an empty grade label", "judgements.csv", (t: string) => t.replace("928-sif-2016-05-10,sif_help_protection,Inadequate,", "928-sif-2016-05-10,sif_help_protection,,")],
+  ])("%s", async (_, file, edit) => {
+    const dir = copyWith(fixtureDir, file, edit);
+    const expected = fail(() => readCsv(path.join(dir, file), file === themes ? reportThemeCount : judgement));
+    const err = await buildWarehouse({ dataDir: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CsvError);
+    expect((err as Error).message).toBe(expected.message);
+    expect(expected.message).toMatch(/line \d+(, column \w+|: missing column)/);
+  });
+
+  it("a row that is not CSV names the file", async () => {
+    const err = await buildWarehouse({ dataDir: copyWith(fixtureDir, themes, (t) => t + '928-x,all,"improve,weakness\n') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CsvError);
+    expect((err as Error).message).toMatch(/report-themes\.csv: malformed CSV/);
   });
 });

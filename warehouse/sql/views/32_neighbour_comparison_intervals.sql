@@ -18,12 +18,36 @@ segments AS (
   SELECT la_code, theme, day AS seg_from, lead(day) OVER (PARTITION BY la_code, theme ORDER BY day) AS seg_to
   FROM bounds
 ),
-own AS (
-  SELECT s.*, g.grade, g.framework
+-- Each segment asks for the grade standing at seg_from of the authority itself and of each neighbour.
+-- An authority's intervals in a theme follow each other without overlap, so the one standing is the
+-- last to start by then, if it has not ended: carried forward in one sort of the intervals and the
+-- questions together, which grows with the rows (a range join grows with each history squared).
+questions AS (
+  SELECT s.la_code, s.theme, s.seg_from, s.seg_to, w.who, w.is_own
   FROM segments s
-  JOIN latest_grade_intervals g
-    ON g.la_code = s.la_code AND g.theme = s.theme
-   AND g.valid_from <= s.seg_from AND s.seg_from < coalesce(g.valid_to, DATE '9999-12-31')
+  JOIN (SELECT la_code, la_code AS who, true AS is_own FROM authorities
+        UNION ALL SELECT la_code, neighbour, false FROM pairs) w USING (la_code)
+),
+timeline AS (
+  SELECT who, theme, seg_from AS day, 1 AS is_question, la_code, seg_to, is_own, NULL AS interval
+  FROM questions
+  UNION ALL
+  SELECT la_code, theme, valid_from, 0, NULL, NULL, NULL, {grade: grade, framework: framework, valid_to: valid_to}
+  FROM latest_grade_intervals
+),
+answers AS (
+  SELECT la_code, theme, seg_from, seg_to, is_own,
+    CASE WHEN seg_from < coalesce(standing.valid_to, DATE '9999-12-31') THEN standing.grade END AS grade,
+    standing.framework AS framework
+  FROM (
+    SELECT la_code, theme, day AS seg_from, seg_to, is_own, is_question,
+      last_value(interval IGNORE NULLS) OVER (PARTITION BY who, theme ORDER BY day, is_question ROWS UNBOUNDED PRECEDING) AS standing
+    FROM timeline
+  )
+  WHERE is_question = 1
+),
+own AS (
+  SELECT la_code, theme, seg_from, seg_to, grade, framework FROM answers WHERE is_own AND grade IS NOT NULL
 ),
 counted AS (
   SELECT
@@ -33,10 +57,7 @@ counted AS (
     count(*) FILTER (WHERE n.grade = o.grade) AS neighbours_same,
     count(*) FILTER (WHERE n.grade > o.grade) AS neighbours_worse
   FROM own o
-  JOIN pairs p ON p.la_code = o.la_code
-  LEFT JOIN latest_grade_intervals n
-    ON n.la_code = p.neighbour AND n.theme = o.theme
-   AND n.valid_from <= o.seg_from AND o.seg_from < coalesce(n.valid_to, DATE '9999-12-31')
+  JOIN answers n ON n.la_code = o.la_code AND n.theme = o.theme AND n.seg_from = o.seg_from AND NOT n.is_own
   GROUP BY o.la_code, o.theme, o.seg_from, o.seg_to, o.grade, o.framework
 ),
 marked AS (
