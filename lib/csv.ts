@@ -88,6 +88,18 @@ export function readCsv<S extends z.ZodType>(file: string, schema: S): z.infer<S
   });
 }
 
+/**
+ * Validate rows a loader produced (not read from a file) before they are written: the first bad
+ * row fails the run, named by what it is, its position and its content.
+ */
+export function validateRows<S extends z.ZodType>(rows: unknown[], schema: S, what: string): z.infer<S>[] {
+  return rows.map((r, i) => {
+    const res = schema.safeParse(r);
+    if (!res.success) throw new Error(`${what} row ${i + 1} failed validation: ${res.error.issues[0]!.path.join(".")}: ${res.error.issues[0]!.message} (${JSON.stringify(r)})`);
+    return res.data;
+  });
+}
+
 type Cell = string | number | null | undefined | string[];
 
 function cell(v: Cell): string {
