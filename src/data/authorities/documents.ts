@@ -102,7 +102,8 @@ export async function profileDocuments(wh: Warehouse, laCode?: string): Promise<
       .filter((t) => t.la_code === row.la_code)
       .map(({ la_code, ...t }) => ({ ...t, themes: (t as unknown as ThemeRows).themes.map((x) => ({ ...x, snippet: x.status === "not raised again" ? null : shorten(x.snippet) })) })) as unknown as AuthorityThemeReport[];
     const inForce = who.default_as_at === null ? undefined : reportAsAt(themeRows, who.default_as_at);
-    const named = new Set([...inspections.flatMap((i) => [i.framework, ...i.judgements.map((j) => j.theme)]), ...own.latest.flatMap((l) => [l.theme, l.framework]), ...own.enquiry.map((e) => e.theme)]);
+    const namedThemes = new Set([...inspections.flatMap((i) => i.judgements.map((j) => j.theme)), ...own.latest.map((l) => l.theme), ...own.enquiry.map((e) => e.theme)]);
+    const namedFrameworks = new Set([...inspections.map((i) => i.framework), ...own.latest.map((l) => l.framework)]);
     profiles.set(row.la_code, {
       who,
       related: JSON.parse(row.related),
@@ -112,8 +113,8 @@ export async function profileDocuments(wh: Warehouse, laCode?: string): Promise<
       themes: inForce ? [inForce] : [],
       reference: {
         data_last_published: last?.d ?? null,
-        themes: themes.filter((t) => named.has(t.theme)),
-        frameworks: frameworks.filter((f) => named.has(f.framework)),
+        themes: themes.filter((t) => namedThemes.has(t.theme)),
+        frameworks: frameworks.filter((f) => namedFrameworks.has(f.framework)),
         rules: rules.filter((r) => cited.has(r.rule_id)),
       },
       dated_as_at: who.default_as_at,
