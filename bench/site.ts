@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import { launchChromium } from "../lib/chromium.ts";
 import { projectRoot } from "../lib/paths.ts";
 import { serve } from "../scripts/serve.ts";
+import type { Page } from "playwright-core";
+import { formatDate as formatDay } from "../src/components/dates.ts";
 import { type Timing, progress, summarise } from "./measure.ts";
 
 interface CommandRun {
@@ -113,9 +115,9 @@ function pageBytes(outDir: string, page: string): PageBytes {
 
 export interface SiteBytes {
   home?: PageBytes;
-  /** The profile page that ships the most data, and how many profiles there are. */
+  /** The profile page that registers the most data, and every profile page (what each fetches is measured in the browser). */
   profile?: PageBytes;
-  profiles: { count: number; medianData: number; maxData: number };
+  profiles: { count: number; medianData: number; maxData: number; pages: string[] };
   others: PageBytes[];
   largestDataFile?: { file: string; bytes: number };
 }
@@ -138,10 +140,88 @@ export function siteBytes(outDir: string): SiteBytes {
       count: profiles.length,
       medianData: profiles.length ? summarise(profiles.map((p) => p.data)).median : 0,
       maxData: profiles[0]?.data ?? 0,
+      pages: profiles.map((p) => p.page),
     },
     others: pages.filter((p) => p.page !== "index" && !isProfile(p.page)),
     largestDataFile: dataFiles.sort((a, b) => b.bytes - a.bytes)[0],
   };
+}
+
+/** Bytes of the files under _file/ a page fetched, and which (paths from the site root). */
+export interface Fetched {
+  bytes: number;
+  files: string[];
+}
+
+export interface ProfileFetches {
+  count: number;
+  /** The profile that fetches the most data on load, and what it fetched. */
+  largest: { page: string; onLoad: Fetched };
+  medianOnLoad: number;
+  /** What the largest then fetches when the reader picks another date (a year before its default). */
+  lazy: { date: string; fetched: Fetched };
+}
+
+/** Follows a page's responses from _file/; each call of the result gives the files fetched since the last. */
+function trackFiles(page: Page, origin: string): () => Promise<Fetched> {
+  let pending: Promise<[string, number]>[] = [];
+  page.on("response", (r) => {
+    const url = new URL(r.url());
+    if (url.origin === origin && url.pathname.includes("/_file/")) pending.push(r.body().then((b) => [url.pathname, b.length]));
+  });
+  return async () => {
+    const done = await Promise.all(pending);
+    pending = [];
+    return { bytes: done.reduce((n, [, b]) => n + b, 0), files: done.map(([f]) => f).sort() };
+  };
+}
+
+/**
+ * What each profile page fetches from _file/ when it loads (until the network is idle, the profile
+ * drawn), measured in chromium; then, for the profile that fetches the most, what a change of the
+ * as-at date fetches besides. The browser cache is empty for every page.
+ */
+export async function measureProfileFetches(outDir: string, pages: string[]): Promise<ProfileFetches> {
+  const server = await serve(outDir, 0);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  try {
+    const onLoad: { page: string; fetched: Fetched }[] = [];
+    for (const [i, route] of pages.entries()) {
+      if (i % 25 === 0) progress(`  profile data on load: ${i} of ${pages.length}`);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const since = trackFiles(page, origin);
+      await page.goto(`${origin}/${route}`, { waitUntil: "networkidle" });
+      await page.locator(".profile .profile-footer").waitFor();
+      onLoad.push({ page: route, fetched: await since() });
+      await context.close();
+    }
+    const largest = onLoad.sort((a, b) => b.fetched.bytes - a.fetched.bytes)[0]!;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const since = trackFiles(page, origin);
+    await page.goto(`${origin}/${largest.page}`, { waitUntil: "networkidle" });
+    await page.locator(".profile .profile-footer").waitFor();
+    await since();
+    const input = page.locator('input[type="date"]');
+    const shown = await input.inputValue();
+    const date = `${Number(shown.slice(0, 4)) - 1}${shown.slice(4)}`;
+    await input.fill(date);
+    await page.waitForFunction((d) => document.querySelector(".profile .profile-footer")?.textContent?.includes(`As at ${d}`), formatDay(date));
+    await page.waitForLoadState("networkidle");
+    const lazy = { date, fetched: await since() };
+    await context.close();
+    return {
+      count: onLoad.length,
+      largest: { page: largest.page, onLoad: largest.fetched },
+      medianOnLoad: summarise(onLoad.map((p) => p.fetched.bytes)).median,
+      lazy,
+    };
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
 }
 
 const chartSelector = "#observablehq-main svg, figure svg";

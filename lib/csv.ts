@@ -145,6 +145,18 @@ export function recordLines(file: string, records: number[]): Map<number, number
   return found;
 }
 
+/**
+ * Validate rows a loader produced (not read from a file) before they are written: the first bad
+ * row fails the run, named by what it is, its position and its content.
+ */
+export function validateRows<S extends z.ZodType>(rows: unknown[], schema: S, what: string): z.infer<S>[] {
+  return rows.map((r, i) => {
+    const res = schema.safeParse(r);
+    if (!res.success) throw new Error(`${what} row ${i + 1} failed validation: ${res.error.issues[0]!.path.join(".")}: ${res.error.issues[0]!.message} (${JSON.stringify(r)})`);
+    return res.data;
+  });
+}
+
 type Cell = string | number | null | undefined | string[];
 
 function cell(v: Cell): string {

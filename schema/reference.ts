@@ -48,6 +48,11 @@ export const gradeLabel = z.object({
 });
 export type GradeLabel = z.infer<typeof gradeLabel>;
 
+/** A published grade label as grade-scale.csv keys it: lower case, runs of white space as one space. */
+export function gradeKey(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
 /** data/reference/scheduling-rules.csv */
 export const schedulingRule = z.object({
   rule_id: z.string().regex(/^[a-z0-9_]+$/),

@@ -19,7 +19,12 @@ import { AmbiguousAuthorityError, buildResolver, normaliseName } from "../loader
 import { buildWarehouse } from "../warehouse/build.ts";
 import { profileDocuments } from "../src/data/authorities/documents.ts";
 import { areaDocuments } from "../src/data/authorities/area.ts";
-import { esc, formatDate, profileCss, renderProfile, snapshot, unpackProfile, unpackShared } from "../src/components/profile.ts";
+import { formatDate } from "../src/components/dates.ts";
+import { decodeProfile } from "../src/components/profile/document.ts";
+import { esc } from "../src/components/profile/html.ts";
+import { renderProfile } from "../src/components/profile/render.ts";
+import { snapshot } from "../src/components/profile/snapshot.ts";
+import { profileCss } from "../src/components/profile/style.ts";
 import { areaCss, renderArea, type AreaFile } from "../src/components/area-profile.ts";
 
 const usage = `usage: npm run briefing -- --authority <name or code> [--as-at YYYY-MM-DD] [--out file.html | --out folder] [--data folder]
@@ -100,12 +105,13 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
     wh.close();
   }
   const file = documents.profiles.get(laCode);
-  if (!file) {
+  const own = documents.histories.get(laCode);
+  if (!file || !own) {
     const successors = who.successors.map((c) => `${rows.find((a) => a.la_code === c)?.name} (${c})`).join(", ");
     throw new BriefingError(`${who.name} (${laCode}) has no graded inspection in the data, so it has no briefing${successors ? `; see its successors ${successors}` : ""}`);
   }
-  const profile = unpackProfile(file);
-  const shared = unpackShared(documents.shared);
+  // Any date: the whole history, as the page has it once the reader picks a date.
+  const profile = decodeProfile(file, { own, distribution: documents.distribution });
   const asAt = options.asAt ?? profile.who.default_as_at;
   const first = profile.inspections[0];
   if (!asAt || !first) throw new BriefingError(`no graded inspection of ${who.name} (${laCode}) or of an authority it replaced is in the data`);
@@ -117,7 +123,7 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
     throw new BriefingError(`no graded inspection of ${who.name} (${laCode}) or of an authority it replaced was published on or before ${asAt}: the first was published on ${first.published_date}`);
   }
 
-  const snap = snapshot(profile, shared, asAt);
+  const snap = snapshot(profile, asAt);
   const html = `<!doctype html>
 <html lang="en-GB">
 <head>

@@ -1,3 +1,4 @@
+import { encodeColumns } from "../src/components/columns.ts";
 import { plainRow, type Warehouse } from "./build.ts";
 
 type Params = Record<string, string | number | null>;
@@ -14,16 +15,13 @@ export function rows(sql: string, params?: Params): SiteFile {
 }
 
 /**
- * A query's rows as one row of parallel columns (`[{col: [...], ...}]`, null columns when there are
- * no rows), which keeps page payloads small. The page turns them back into rows
- * (src/components/as-at.ts rowsFromColumns).
+ * A query's rows in the site's wire format (src/components/columns.ts), which keeps page payloads
+ * small; the page decodes them with decodeColumns.
  */
 export function columns(sql: string, params?: Params): SiteFile {
   return async (wh, name) => {
     const reader = await wh.connection.runAndReadAll(sql, params);
-    const names = reader.columnNames();
     const records = reader.getRowObjectsJS().map(plainRow);
-    const cols = Object.fromEntries(names.map((n) => [n, records.length === 0 ? null : records.map((r) => r[n])]));
-    return { [`${name}.json`]: JSON.stringify([cols]) };
+    return { [`${name}.json`]: JSON.stringify(encodeColumns(records, reader.columnNames())) };
   };
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readCsv } from "../../lib/csv.ts";
 import { accounting, inspection, judgement, type Accounting, type Inspection, type Judgement } from "../../schema/canonical.ts";
-import { gradeLabel, judgementArea, type JudgementArea } from "../../schema/reference.ts";
+import { gradeKey, gradeLabel, judgementArea, type JudgementArea } from "../../schema/reference.ts";
 
 /** The canonical rows a cross-check reads, from one data/ folder. */
 export interface OurRows {
@@ -25,9 +25,6 @@ export function readOurRows(dataDir: string): OurRows {
 }
 
 /** Labels match ignoring case and spacing, as the warehouse matches them. */
-export function gradeKey(label: string): string {
-  return label.trim().replace(/\s+/g, " ").toLowerCase();
-}
 
 /** The 1-4 grade of a published label, or undefined when the label is not on the scale. */
 export function gradeOf(scale: Map<string, number | null>, label: string): number | undefined {

@@ -10,7 +10,8 @@ import {
   type D2iSummaryRow,
   type D2iVerdict,
 } from "../../schema/cross-checks.ts";
-import { gradeKey, gradeOf, judgementsByInspection, type OurRows } from "./common.ts";
+import { gradeKey } from "../../schema/reference.ts";
+import { gradeOf, judgementsByInspection, type OurRows } from "./common.ts";
 
 export const d2iFile = (sourcesDir: string) => path.join(sourcesDir, "d2i-ilacs-history.csv");
 

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { readCsv } from "../../lib/csv.ts";
 import { kentVerdict, type KentComparisonRow, type KentField, type KentVerdict } from "../../schema/cross-checks.ts";
-import { kentAnnexRow, nationalFigure, type KentAnnexRow } from "../../schema/reference.ts";
+import { gradeKey, kentAnnexRow, nationalFigure, type KentAnnexRow } from "../../schema/reference.ts";
 import type { Inspection } from "../../schema/canonical.ts";
-import { gradeKey, judgementsByInspection, type OurRows } from "./common.ts";
+import { judgementsByInspection, type OurRows } from "./common.ts";
 
 /** The paper's names for the SIF judgements (seed 004, Annex 1), by our theme. */
 const paperNames: Record<string, string> = {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readCsv } from "../../lib/csv.ts";
 import { inspection as inspectionSchema, judgement as judgementSchema, type Inspection, type Judgement } from "../../schema/canonical.ts";
-import { gradeLabel } from "../../schema/reference.ts";
+import { gradeKey, gradeLabel } from "../../schema/reference.ts";
 import {
   statedFrameworkRule,
   type StatedAccountingRow,
@@ -90,7 +90,7 @@ export async function readStatedInspections(opts: {
   const ours = readCsv(path.join(opts.dataDir, "inspections.csv"), inspectionSchema);
   const ourJudgements = readCsv(path.join(opts.dataDir, "judgements.csv"), judgementSchema);
   const rules = readCsv(path.join(opts.referenceDir, "stated-framework-rules.csv"), statedFrameworkRule);
-  const scale = new Map(readCsv(path.join(opts.referenceDir, "grade-scale.csv"), gradeLabel).map((g) => [g.grade_label, g.grade]));
+  const scale = new Map(readCsv(path.join(opts.referenceDir, "grade-scale.csv"), gradeLabel).map((g) => [gradeKey(g.grade_label), g.grade]));
   const gradesOf = new Map<string, Judgement[]>();
   for (const j of ourJudgements) gradesOf.set(j.inspection_id, [...(gradesOf.get(j.inspection_id) ?? []), j]);
 
@@ -179,7 +179,7 @@ export async function readStatedInspections(opts: {
       continue;
     }
     const held = near[0]!;
-    const heldGrades = (gradesOf.get(held.inspection_id) ?? []).map((j) => scale.get(j.grade_label.toLowerCase().replace(/\s+/g, " ").trim()));
+    const heldGrades = (gradesOf.get(held.inspection_id) ?? []).map((j) => scale.get(gradeKey(j.grade_label)));
     const grade = scale.get(c.grade_label!);
     c.inspection_id = held.inspection_id;
     c.outcome = heldGrades.includes(grade ?? null) ? "agrees_with_ours" : "disagrees_with_ours";

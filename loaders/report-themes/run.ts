@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { z } from "zod";
-import { readCsv, writeCsvAtomic } from "../../lib/csv.ts";
+import { readCsv, validateRows, writeCsvAtomic } from "../../lib/csv.ts";
 import { type Inspection, inspection } from "../../schema/canonical.ts";
 import {
   type ReportThemeCount,
@@ -41,14 +40,6 @@ export interface RunResult {
 
 const SECTION_ORDER = new Map<string, number>(sectionKind.options.map((k, i) => [k, i]));
 const POLARITY_ORDER = new Map<string, number>(polarity.options.map((k, i) => [k, i]));
-
-function validate<S extends z.ZodType>(rows: unknown[], schema: S, what: string): z.infer<S>[] {
-  return rows.map((r, i) => {
-    const res = schema.safeParse(r);
-    if (!res.success) throw new Error(`${what} row ${i + 1} failed validation: ${res.error.issues[0]!.path.join(".")}: ${res.error.issues[0]!.message} (${JSON.stringify(r)})`);
-    return res.data;
-  });
-}
 
 function sortRows<T extends { inspection_id: string; theme_id: string; section: string; polarity: string }>(rows: T[]): T[] {
   return rows.sort(
@@ -99,8 +90,8 @@ export async function runReportThemes(opts: RunOptions): Promise<RunResult> {
     for (const s of tagged.snippets) snippets.push({ inspection_id: id, ...s });
   });
 
-  result.counts = sortRows(validate(counts, reportThemeCount, OUTPUT.counts));
-  result.snippets = sortRows(validate(snippets, reportThemeSnippet, OUTPUT.snippets));
+  result.counts = sortRows(validateRows(counts, reportThemeCount, OUTPUT.counts));
+  result.snippets = sortRows(validateRows(snippets, reportThemeSnippet, OUTPUT.snippets));
   writeCsvAtomic(countsFile, result.counts as unknown as Record<string, string | number>[], Object.keys(reportThemeCount.shape));
   writeCsvAtomic(snippetsFile, result.snippets as unknown as Record<string, string | number>[], Object.keys(reportThemeSnippet.shape));
   return result;

@@ -1,6 +1,7 @@
 import type { Line } from "./lines.ts";
 import { collapse } from "./lines.ts";
-import { type Reference, normaliseGrade } from "./reference.ts";
+import { gradeKey } from "../../schema/reference.ts";
+import type { Reference } from "./reference.ts";
 
 /**
  * The longest known grade label at the start of `text` (ignoring case and spacing), returned as
@@ -17,12 +18,12 @@ export function leadingGrade(text: string, ref: Reference): string | null {
 }
 
 export function isGrade(text: string, ref: Reference): boolean {
-  return ref.gradeLabels.includes(normaliseGrade(text));
+  return ref.gradeLabels.includes(gradeKey(text));
 }
 
 /** Could `text` still grow into a known label with more words ("Requires", "requires improvement to")? */
 export function isGradePrefix(text: string, ref: Reference): boolean {
-  const t = normaliseGrade(text);
+  const t = gradeKey(text);
   return t !== "" && ref.gradeLabels.some((l) => l.startsWith(t) && (l.length === t.length || l.charAt(t.length) === " "));
 }
 

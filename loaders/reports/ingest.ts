@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
-import { parseCsvText, readCsv, repairCsvSet, writeCsvSet } from "../../lib/csv.ts";
+import type { z } from "zod";
+import { parseCsvText, readCsv, repairCsvSet, validateRows, writeCsvSet } from "../../lib/csv.ts";
 import { dataDir } from "../../lib/paths.ts";
 import { type Accounting, type Inspection, type Judgement, accounting, inspection, judgement, reportUrl } from "../../schema/canonical.ts";
 import { type CachedText, defaultCacheDir, readCached, sha256 } from "./cache.ts";
@@ -118,14 +118,6 @@ function reportUrls(root: string): Map<string, string> {
 
 function readExisting<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
   return fs.existsSync(file) ? readCsv(file, schema) : [];
-}
-
-function validate<S extends z.ZodType>(rows: Record<string, unknown>[], schema: S, what: string): z.infer<S>[] {
-  return rows.map((r, i) => {
-    const res = schema.safeParse(r);
-    if (!res.success) throw new Error(`${what} row ${i + 1} failed validation: ${res.error.issues[0]!.path.join(".")}: ${res.error.issues[0]!.message} (${JSON.stringify(r)})`);
-    return res.data;
-  });
 }
 
 /** CSV-ready form of a validated row (lists and nulls as the CSV writes them). */
@@ -280,9 +272,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   for (const s of skipped) runAccounting.push({ source_file: s.file, source_sha256: null, outcome: s.outcome, kind: s.kind, reason: s.reason, inspection_id: null });
   checkCodes(runInspections, ref.codes);
 
-  const inspections = validate(runInspections.map(({ judgements: _, ...i }) => i), inspection, "inspection");
-  const judgements = validate(runInspections.flatMap((i) => i.judgements), judgement, "judgement");
-  const acct = validate(runAccounting, accounting, "accounting");
+  const inspections = validateRows(runInspections.map(({ judgements: _, ...i }) => i), inspection, "inspection");
+  const judgements = validateRows(runInspections.flatMap((i) => i.judgements), judgement, "judgement");
+  const acct = validateRows(runAccounting, accounting, "accounting");
 
   const kept = gone
     .filter((p) => keptFiles.has(p.source_file))

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readCsv } from "../../lib/csv.ts";
 import { referenceDir } from "../../lib/paths.ts";
-import { gradeLabel, judgementArea } from "../../schema/reference.ts";
+import { gradeKey, gradeLabel, judgementArea } from "../../schema/reference.ts";
 
 /** The reference tables ingest validates against, read at run time (data/reference/). */
 export interface Reference {
@@ -11,15 +11,11 @@ export interface Reference {
   gradeLabels: string[];
 }
 
-export function normaliseGrade(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").trim();
-}
-
 export function loadReference(dir = referenceDir): Reference {
   const areas = readCsv(path.join(dir, "judgement-areas.csv"), judgementArea);
   const grades = readCsv(path.join(dir, "grade-scale.csv"), gradeLabel);
   return {
     codes: new Map(areas.map((a) => [a.judgement_code, a.framework])),
-    gradeLabels: [...new Set(grades.map((g) => normaliseGrade(g.grade_label)))].sort((a, b) => b.length - a.length),
+    gradeLabels: [...new Set(grades.map((g) => gradeKey(g.grade_label)))].sort((a, b) => b.length - a.length),
   };
 }

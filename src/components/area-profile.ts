@@ -5,15 +5,17 @@
  * through warehouse/sql/views/70_area_statistics.sql; here rows are only picked for the as-at date
  * and laid out.
  */
-import {esc, formatDate, unpack, type Packed} from "./profile.js";
+import {decodeColumns, type Columns} from "./columns.js";
+import {formatDate, formatMonth} from "./dates.js";
+import {esc} from "./profile/html.js";
 
 export interface AreaFile {
   grouping: string | null;
   lookup_differs: boolean;
   predecessors: {la_code: string; name: string}[];
-  measures: {measure: string; label: string; short_label: string; unit: string; as_at: string}[];
-  series: Packed;
-  report: Packed;
+  measures: {measure: string; label: string; short_label: string; unit: string}[];
+  series: Columns;
+  report: Columns;
 }
 
 export interface SeriesRow {
@@ -24,12 +26,8 @@ export interface SeriesRow {
   suppression: string | null;
   from_la_code: string | null;
   neighbours_mean: number | null;
-  neighbours_with_figure: number | null;
   region_value: number | null;
   england_value: number | null;
-  source: string;
-  release: string;
-  locator: string;
 }
 
 export interface ReportRow {
@@ -91,15 +89,11 @@ function countAndRate(rows: ReportRow[], count: string, rate: string | null): st
     .join("; ");
 }
 
-function since(v: string | null | undefined): string {
-  if (!v) return "";
-  return v.length === 7 ? new Date(`${v}-01T00:00:00Z`).toLocaleDateString("en-GB", {month: "long", year: "numeric", timeZone: "UTC"}) : formatDate(v);
-}
 
 /** "The area" as HTML for the profile page and the standalone briefing. */
 export function renderArea(file: AreaFile | undefined, asAt: string, options: {links: boolean}): string {
   if (!file) return "";
-  const series = unpack<SeriesRow>(file.series).filter((r) => r.as_at <= asAt);
+  const series = decodeColumns<SeriesRow>(file.series).filter((r) => r.as_at <= asAt);
   const names = new Map(file.predecessors.map((p) => [p.la_code, p.name]));
   const label = new Map(file.measures.map((m) => [m.measure, m]));
   const row = (id: string) => {
@@ -132,7 +126,7 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
     ? `<div class="area-grid">${tables.map((rows, i) => `<div class="scroll" role="region" aria-label="The area: official figures, table ${i + 1} of ${tables.length}" tabindex="0"><table class="area-table">${head}<tbody>${rows.join("")}</tbody></table></div>`).join("")}</div>`
     : `<p class="muted">No official figure dated on or before ${esc(formatDate(asAt))}.</p>`;
 
-  const all = unpack<ReportRow>(file.report).filter((r) => r.published_date <= asAt);
+  const all = decodeColumns<ReportRow>(file.report).filter((r) => r.published_date <= asAt);
   const lastId = all.reduce<ReportRow | undefined>((a, r) => (!a || r.published_date > a.published_date ? r : a), undefined)?.inspection_id;
   const rep = all.filter((r) => r.inspection_id === lastId);
   let reportPart: string;
@@ -148,7 +142,7 @@ export function renderArea(file: AreaFile | undefined, asAt: string, options: {l
     if (cpp) items.push(`<li data-report="cpp">Child protection plans: ${cpp}</li>`);
     if (cin) items.push(`<li>Children in need: ${cin}</li>`);
     const dcs = reportLine(rep, "dcs_since"), chair = reportLine(rep, "lscb_chair_since"), model = reportLine(rep, "practice_model");
-    const lead = [dcs ? `DCS in post since ${esc(since(dcs.value_text))}` : "", chair ? `LSCB chair since ${esc(since(chair.value_text))}` : "", model ? `practice model: ${esc(model.value_text === "other (see quote)" ? model.quote : model.value_text)}` : ""].filter(Boolean);
+    const lead = [dcs ? `DCS in post since ${esc(formatMonth(dcs.value_text))}` : "", chair ? `LSCB chair since ${esc(formatMonth(chair.value_text))}` : "", model ? `practice model: ${esc(model.value_text === "other (see quote)" ? model.quote : model.value_text)}` : ""].filter(Boolean);
     if (lead.length) items.push(`<li data-report="leadership">${lead.join("; ")}</li>`);
     const sin = reportLine(rep, "serious_incidents"), done = reportLine(rep, "scr_completed"), going = reportLine(rep, "scr_ongoing");
     const scr = [sin ? `${fmt(sin.value, "count")} serious incident notifications` : "", done ? `${fmt(done.value, "count")} serious case reviews completed` : "", going ? `${fmt(going.value, "count")} ongoing` : ""].filter(Boolean);

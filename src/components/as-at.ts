@@ -30,16 +30,6 @@ export interface StockCount {
   authorities: number;
 }
 
-/**
- * Rows from a loader that printed parallel columns (one row of lists) to keep its payload small.
- * With no rows in data/ the lists come back null.
- */
-export function rowsFromColumns<T>(printed: Record<string, unknown[] | null>[]): T[] {
-  const entries = Object.entries(printed[0] ?? {});
-  const length = entries[0]?.[1]?.length ?? 0;
-  return Array.from({length}, (_, i) => Object.fromEntries(entries.map(([name, values]) => [name, values?.[i]])) as T);
-}
-
 /** Dates compare as ISO strings (YYYY-MM-DD). */
 export const stands = (from: string | null, until: string | null, date: string) =>
   (from == null || from <= date) && (until == null || date < until);

@@ -1,4 +1,5 @@
 import {html} from "htl";
+import {formatDate} from "./dates.js";
 import {gradeBadge} from "./grades.js";
 
 /** One row of the warehouse view authority_theme_reports: a report on the authority and the themes of its areas for improvement. */
@@ -29,8 +30,6 @@ export const authorityThemesCss = `
 
 const STATUS_TEXT = {recurring: "Raised again", new: "New", "not raised again": "Not raised again"} as const;
 
-const day = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
 
 /** The report in force on a date: the latest published on or before it. */
 export function reportAsAt(rows: AuthorityThemeReport[], asAt?: string | Date | null): AuthorityThemeReport | undefined {
@@ -54,9 +53,9 @@ export function authorityThemes(rows: AuthorityThemeReport[], {asAt}: {asAt?: st
   const recurring = raised.filter((t) => t.status === "recurring").length;
   const link = (text: string) => (report.report_url ? html`<a href=${report.report_url}>${text}</a>` : text);
   const previous = report.previous_published_date
-    ? `the previous report (${report.previous_framework}, ${day(report.previous_published_date)})`
+    ? `the previous report (${report.previous_framework}, ${formatDate(report.previous_published_date)})`
     : null;
-  const lead = html`<p>${link(`The ${report.framework} report published ${day(report.published_date)}`)}${report.inherited_from ? ` (on ${report.inherited_from})` : ""}, overall ${gradeBadge(report.overall_grade, report.overall_label ?? (report.overall_grade == null ? "no overall judgement" : undefined))}, ${
+  const lead = html`<p>${link(`The ${report.framework} report published ${formatDate(report.published_date)}`)}${report.inherited_from ? ` (on ${report.inherited_from})` : ""}, overall ${gradeBadge(report.overall_grade, report.overall_label ?? (report.overall_grade == null ? "no overall judgement" : undefined))}, ${
     !report.has_improvement_section
       ? "lists no areas for improvement."
       : raised.length === 0

@@ -1,13 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import {gradeColors} from "./grades.js";
 
-/** Rows back from a loader's parallel columns (one printed row of lists; a null list is empty). */
-export function fromColumns<T>(printed: Record<string, unknown[] | null>[]): T[] {
-  const entries = Object.entries(printed[0] ?? {});
-  const length = Math.max(0, ...entries.map(([, v]) => v?.length ?? 0));
-  return Array.from({length}, (_, i) => Object.fromEntries(entries.map(([k, v]) => [k, v?.[i] ?? null])) as T);
-}
-
 export const percent = (x: number | null | undefined) => (x == null || Number.isNaN(x) ? "–" : `${Math.round(x * 100)}%`);
 
 export interface PrevalenceCell {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCsv } from "../../lib/csv.ts";
 import { dataDir } from "../../lib/paths.ts";
 import { authority, inspection } from "../../schema/canonical.ts";
+import { buildWarehouse } from "../../warehouse/build.ts";
 import type { Page } from "playwright-core";
 import { distDir, openSite, screenshot, screenshotDir, visit, type Site } from "./support.ts";
 
@@ -99,6 +100,47 @@ describe("authority profiles in a real browser", () => {
     // The LAC report of 16 Aug 2013 and the SIF report of 19 Oct 2015, after the SLAC (2011) and CPI
     // (January 2013) outcomes later reports state (data/stated-inspections.csv).
     await expect.poll(() => page.locator(".profile table.history tbody tr").count()).toBe(4);
+    await page.close();
+  });
+
+  it("a date change fetches the history once and compares with region and England as the warehouse does on that date", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const fetched: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/_file/")) fetched.push(new URL(r.url()).pathname.replace(/^.*\/_file\//, "").replace(/\.[0-9a-f]{8}\.json$/, ".json"));
+    });
+    await page.goto(`${site.origin}/authorities/926`, { waitUntil: "networkidle" });
+    const overall = page.locator(".profile table.themes tbody tr").filter({ has: page.locator("th", { hasText: /^Overall effectiveness$/ }) });
+    await overall.waitFor();
+    // On its default date the page needs neither the history nor the distributions of other dates.
+    expect(fetched.filter((f) => f.includes("history") || f.includes("distribution"))).toEqual([]);
+    const asAt = "2016-06-01";
+    await page.locator('input[type="date"]').fill(asAt);
+    await expect.poll(() => page.locator(".profile-footer").innerText()).toContain("As at 1 Jun 2016");
+    const wh = await buildWarehouse();
+    try {
+      const tally = async (scope: string) => {
+        const [d] = await wh.query<{ t: string }>(
+          `SELECT concat_ws(' · ', n_outstanding, n_good, n_requires_improvement, n_inadequate) AS t FROM grade_distribution_intervals
+           WHERE scope = $scope AND theme = 'overall' AND valid_from <= DATE '${asAt}' AND (valid_to IS NULL OR DATE '${asAt}' < valid_to)`,
+          { scope },
+        );
+        return d!.t;
+      };
+      const cells = overall.locator("td.num");
+      await expect.poll(() => cells.nth(1).innerText()).toBe(await tally("East of England"));
+      await expect.poll(() => cells.nth(2).innerText()).toBe(await tally("England"));
+    } finally {
+      wh.close();
+    }
+    // A second date reuses what the first fetched.
+    await page.locator('input[type="date"]').fill("2019-06-01");
+    await expect.poll(() => page.locator(".profile-footer").innerText()).toContain("As at 1 Jun 2019");
+    await page.waitForLoadState("networkidle");
+    expect(fetched.filter((f) => f.includes("history") || f.includes("distribution")).sort()).toEqual([
+      "data/authorities/profiles/926-history.json",
+      "data/authorities/profiles/distribution.json",
+    ]);
     await page.close();
   });
 

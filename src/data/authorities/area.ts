@@ -1,5 +1,5 @@
 import type { Warehouse } from "../../../warehouse/build.ts";
-import { pack } from "../../components/profile.ts";
+import { encodeColumns } from "../../components/columns.ts";
 import type { AreaFile } from "../../components/area-profile.ts";
 
 /** The official measures "The area" shows, in its order; the rest stay in data/ for other pages. */
@@ -19,7 +19,7 @@ export async function areaDocuments(wh: Warehouse, laCode?: string): Promise<Map
   const reportList = REPORT_MEASURES.map((m) => `'${m}'`).join(", ");
   const series = await wh.query<{ la_code: string }>(
     `SELECT c.la_code, c.measure, c.period, CAST(c.as_at AS VARCHAR) AS as_at, c.value, c.suppression, c.from_la_code,
-            round(c.neighbours_mean, 1) AS neighbours_mean, c.neighbours_with_figure, c.region_value, c.england_value, c.source, c.release, c.locator
+            round(c.neighbours_mean, 1) AS neighbours_mean, c.region_value, c.england_value
      FROM area_comparison c WHERE c.measure IN (${measureList}) ${where}
      ORDER BY c.la_code, c.measure, c.as_at`,
     params,
@@ -29,8 +29,8 @@ export async function areaDocuments(wh: Warehouse, laCode?: string): Promise<Map
      FROM area_report_figures WHERE measure IN (${reportList}) ${where} ORDER BY la_code, measure, as_at`,
     params,
   );
-  const measures = await wh.query<{ measure: string; label: string; short_label: string; unit: string; as_at: string }>(
-    `SELECT measure, label, short_label, unit, as_at FROM area_measures WHERE measure IN (${measureList}, ${reportList})`,
+  const measures = await wh.query<{ measure: string; label: string; short_label: string; unit: string }>(
+    `SELECT measure, label, short_label, unit FROM area_measures WHERE measure IN (${measureList}, ${reportList})`,
   );
   const names = new Map((await wh.query<{ la_code: string; name: string }>(`SELECT la_code, name FROM authorities`)).map((a) => [a.la_code, a.name]));
   const [grouping] = await wh.query<{ grouping: string }>(`SELECT any_value(grouping) AS grouping FROM area_neighbours`);
@@ -50,8 +50,8 @@ export async function areaDocuments(wh: Warehouse, laCode?: string): Promise<Map
       lookup_differs: differs.has(a.la_code),
       predecessors,
       measures,
-      series: pack(own),
-      report: pack(rep),
+      series: encodeColumns(own),
+      report: encodeColumns(rep),
     });
   }
   return out;
