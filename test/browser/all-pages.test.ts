@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../observablehq.config.ts";
-import { distDir, openSite, visit, type Site } from "./support.ts";
+import { distDir, openSite, visit, type Site, axeViolations } from "./support.ts";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** Every page the build wrote, as routes. */
 function builtRoutes(): string[] {
@@ -49,15 +47,7 @@ describe("every built page loads clean and passes axe", () => {
       const { page, problems } = await visit(site, route);
       await page.waitForSelector("h1");
       expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ["violations"] });
-        return result.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
   }

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,21 +7,7 @@ import { dataDir } from "../../lib/paths.ts";
 import { authority, inspection } from "../../schema/canonical.ts";
 import { buildWarehouse } from "../../warehouse/build.ts";
 import type { Page } from "playwright-core";
-import { distDir, openSite, screenshot, screenshotDir, visit, type Site } from "./support.ts";
-
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-/** Serious or critical axe violations on the page as it stands. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
-  });
-}
+import { distDir, openSite, screenshot, screenshotDir, visit, type Site, axeViolations } from "./support.ts";
 
 let site: Site;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
@@ -10,6 +11,20 @@ import { projectRoot } from "../../lib/paths.ts";
 
 export const distDir = path.resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious or critical axe violations on the page as it stands. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+  });
+}
 
 /** Where screenshots go for review: outside the repository, never committed. */
 export const screenshotDir = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), "inspections-site-screenshots");
