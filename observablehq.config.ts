@@ -43,6 +43,9 @@ export default {
       wh.close();
     }
   },
+  // While scripts/build.ts runs the data loaders itself (it sets SITE_BUILD_PID), a .ts loader
+  // Framework reaches first waits for that run's output instead of running twice.
+  interpreters: process.env.SITE_BUILD_PID ? { ".ts": ["node_modules/.bin/tsx", "scripts/await-loader.ts"] } : {},
   linkify: false,
   footer: "Published Ofsted inspection outcomes for English local authority children's services, read from the reports by this product. Figures link to the rows in data/ and the report they came from.",
 };

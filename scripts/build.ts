@@ -1,17 +1,18 @@
 // Build the site: the warehouse once (a DuckDB file keyed by the content of data/ and the warehouse
-// code), the data loaders side by side, then Observable Framework into a temp folder that replaces
-// the output only on success. Safe to run side by side in one tree: Framework's shared loader cache
+// code), then the data loaders side by side and, at the same time, Observable Framework into a temp
+// folder that replaces the output only on success (Framework reads pages while the loaders run, and
+// waits for a loader's output when it needs it: scripts/await-loader.ts). Safe to run side by side in one tree: Framework's shared loader cache
 // is used under a lock, and the output folder is replaced by rename, so a failed build leaves the
 // previous site in place. An output built from the same inputs is kept as it is (--force rebuilds).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../lib/paths.ts";
 import { contentKey, ensureWarehouseFile, warehouseKey } from "../warehouse/cached.ts";
+import { failedMarker, isAlive, loaderCache, loaderTarget } from "./loader-cache.ts";
 
 const output = path.resolve(projectRoot, process.env.SITE_OUTPUT || "dist");
-const loaderCache = path.join(projectRoot, "src", ".observablehq", "cache");
 const stampFile = path.join(loaderCache, ".loader-inputs");
 /** Written into the output last: the key of the inputs that output was built from. */
 const siteKeyFile = ".site-inputs";
@@ -20,7 +21,7 @@ const { values: args } = parseArgs({ options: { force: { type: "boolean", defaul
 /** Everything the built site is made from (src/ without Framework's caches, the data and all code that reads it, the locked dependencies). */
 function siteInputsKey(): string {
   const src = fs.readdirSync(path.join(projectRoot, "src")).filter((e) => !e.startsWith(".")).map((e) => path.join("src", e));
-  return contentKey([...src, "data", "warehouse", "lib", "loaders", "schema", "observablehq.config.ts", "package-lock.json", "scripts/build.ts", "scripts/inputs-css.ts"]);
+  return contentKey([...src, "data", "warehouse", "lib", "loaders", "schema", "observablehq.config.ts", "package-lock.json", "scripts/build.ts", "scripts/loader-cache.ts", "scripts/await-loader.ts", "scripts/inputs-css.ts"]);
 }
 
 /** What data loader output depends on: the warehouse, and the loaders' own code and helpers. */
@@ -72,36 +73,29 @@ async function withBuildLock<T>(fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Data loaders (<name>.<ext>.ts at any depth of src/data/) whose output is not in the cache yet. */
 function missingLoaders(): { loader: string; target: string }[] {
   const dataDir = path.join(projectRoot, "src", "data");
   return (fs.readdirSync(dataDir, { recursive: true }) as string[])
     .filter((f) => /\.[a-z0-9]+\.ts$/.test(f))
-    .map((f) => ({ loader: path.join("src", "data", f), target: path.join(loaderCache, "data", f.replace(/\.ts$/, "")) }))
+    .map((f) => ({ loader: path.join("src", "data", f), target: loaderTarget(path.join("src", "data", f)) }))
     .filter((l) => !fs.existsSync(l.target));
 }
 
 /**
- * Framework runs data loaders one after another. Run the missing ones first, all at once (a handful
- * of processes; their run times differ too much for a fixed order on N cores to balance them), into
+ * Framework runs data loaders one after another. Run the missing ones all at once (a handful of
+ * processes; their run times differ too much for a fixed order on N cores to balance them), into
  * the cache where Framework looks (each output written to a temp name and renamed, as Framework
- * does); its build then finds them fresh. A loader that fails fails the build with its name; its
- * own message is on stderr.
+ * does); Framework then finds them fresh, or waits for them. A loader that fails fails the build
+ * with its name, and leaves a marker that tells Framework's waiting interpreter so; the loader's own
+ * message is on stderr.
  */
-async function runLoaders(env: NodeJS.ProcessEnv): Promise<void> {
+async function runLoaders(loaders: { loader: string; target: string }[], env: NodeJS.ProcessEnv): Promise<void> {
   const runs = await Promise.allSettled(
-    missingLoaders().map(async ({ loader, target }) => {
+    loaders.map(async ({ loader, target }) => {
       const t0 = performance.now();
       fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.rmSync(failedMarker(target), { force: true });
       const tmp = `${target}.${process.pid}.tmp`;
       const out = fs.openSync(tmp, "w");
       try {
@@ -109,7 +103,10 @@ async function runLoaders(env: NodeJS.ProcessEnv): Promise<void> {
           const child = spawn(path.join(projectRoot, "node_modules", ".bin", "tsx"), [loader], { cwd: projectRoot, env, stdio: ["ignore", out, "inherit"] });
           child.on("error", reject).on("close", resolve);
         });
-        if (code !== 0) throw new Error(`data loader ${loader} failed (exit ${code})`);
+        if (code !== 0) {
+          fs.writeFileSync(failedMarker(target), `data loader failed (exit ${code}) in the build`);
+          throw new Error(`data loader ${loader} failed (exit ${code})`);
+        }
         fs.renameSync(tmp, target);
       } finally {
         fs.closeSync(out);
@@ -123,11 +120,12 @@ async function runLoaders(env: NodeJS.ProcessEnv): Promise<void> {
   if (failed.length) throw new Error(failed.join("; "));
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, args, { cwd: projectRoot, stdio: "inherit", env });
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
-  }
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const code = await new Promise<number | string | null>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, stdio: "inherit", env });
+    child.on("error", reject).on("close", (status, signal) => resolve(status ?? signal));
+  });
+  if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${code})`);
 }
 
 const t0 = performance.now();
@@ -144,12 +142,15 @@ const tmpOutput = `${output}.${process.pid}.tmp`;
 const oldOutput = `${output}.${process.pid}.old`;
 const bin = path.join(projectRoot, "node_modules", ".bin");
 try {
-  run(path.join(bin, "tsx"), ["scripts/inputs-css.ts"], process.env);
+  await run(path.join(bin, "tsx"), ["scripts/inputs-css.ts"], process.env);
   await withBuildLock(async () => {
     invalidateLoaderCache(loaderInputsKey());
-    const env = { ...process.env, SITE_OUTPUT: tmpOutput, WAREHOUSE_DB: warehouseDb };
-    await runLoaders(env);
-    run(path.join(bin, "observable"), ["build"], env);
+    // SITE_BUILD_PID makes Framework wait for this process's loader runs (observablehq.config.ts).
+    const env = { ...process.env, SITE_OUTPUT: tmpOutput, WAREHOUSE_DB: warehouseDb, SITE_BUILD_PID: String(process.pid) };
+    const [loaders, framework] = await Promise.allSettled([runLoaders(missingLoaders(), env), run(path.join(bin, "observable"), ["build"], env)]);
+    // A failed loader is the cause to report; Framework then fails too, waiting for its output.
+    if (loaders.status === "rejected") throw loaders.reason;
+    if (framework.status === "rejected") throw framework.reason;
   });
   fs.writeFileSync(path.join(tmpOutput, siteKeyFile), siteKey);
   if (fs.existsSync(output)) fs.renameSync(output, oldOutput);

@@ -83,4 +83,24 @@ describe("site build (scripts/build.ts)", () => {
       fs.rmSync(path.join(tree, "src", "broken.md"));
     }
   }, 600_000);
+
+  it("a data loader that fails fails the build with the loader's name, and leaves the previous site in place", async () => {
+    const before = digest(path.join(tree, "dist-a"));
+    const loader = path.join(tree, "src", "data", "broken-loader.json.ts");
+    const page = path.join(tree, "src", "broken-loader.md");
+    fs.writeFileSync(loader, 'console.error("broken-loader: no rows for this page");\nprocess.exit(3);\n');
+    fs.writeFileSync(page, '```js\nconst x = FileAttachment("data/broken-loader.json").json();\n```\n');
+    try {
+      const failed = await build("dist-a");
+      expect(failed.code).not.toBe(0);
+      expect(failed.log).toContain("broken-loader: no rows for this page");
+      expect(failed.log).toContain(`data loader ${path.join("src", "data", "broken-loader.json.ts")} failed (exit 3)`);
+      expect(failed.log).toContain("site build failed; dist-a/ is unchanged");
+      expect(digest(path.join(tree, "dist-a"))).toBe(before);
+      expect(fs.readdirSync(tree).filter((f) => /\.(tmp|old)$/.test(f))).toEqual([]);
+    } finally {
+      fs.rmSync(loader);
+      fs.rmSync(page);
+    }
+  }, 600_000);
 });
