@@ -31,8 +31,10 @@ export interface WarehouseBench {
   judgements: number;
   representative?: Representative;
   queries: QueryTiming[];
-  /** Peak resident memory of the process that ran the bench (set when run in a child process). */
+  /** Peak resident memory of the process that ran the bench (set when run in a child process): builds and every query. */
   maxRssBytes?: number;
+  /** Its peak resident memory when the builds were done, before any view or macro was queried: the build's own peak. */
+  buildMaxRssBytes?: number;
 }
 
 /** Argument values that make a macro cover the whole data: the full date range, the busiest framework and authority. */
@@ -145,6 +147,8 @@ export async function benchWarehouse(dataDir: string, repeat: number, queryLimit
     return { dataDir, error: (e as Error).message.split("\n")[0], inspections: 0, judgements: 0, queries: [] };
   }
   const warehouse = wh!;
+  // The process's peak so far is the builds' own (only the process's start came before them).
+  const buildMaxRssBytes = process.resourceUsage().maxRSS * 1024;
   try {
     const rep = await representative(warehouse);
     const [counts] = await warehouse.query<{ inspections: number; judgements: number }>(
@@ -155,7 +159,7 @@ export async function benchWarehouse(dataDir: string, repeat: number, queryLimit
       progress(`  ${q.kind} ${q.name}`);
       queries.push(q.error ? q : await timeQuery(warehouse, q, repeat, queryLimitMs));
     }
-    return { dataDir, build, inspections: counts!.inspections, judgements: counts!.judgements, representative: rep, queries };
+    return { dataDir, build, buildMaxRssBytes, inspections: counts!.inspections, judgements: counts!.judgements, representative: rep, queries };
   } finally {
     warehouse.close();
   }

@@ -25,7 +25,7 @@ export interface TableSpec {
 
 export const tables: TableSpec[] = [
   { table: "authorities", file: "authorities.csv", schema: authority },
-  { table: "inspections", file: "inspections.csv", schema: inspection },
+  { table: "inspections", file: "inspections.csv", schema: inspection, bulk: true },
   { table: "judgements", file: "judgements.csv", schema: judgement, bulk: true },
   { table: "ingest_accounting", file: "ingest-accounting.csv", schema: accounting, bulk: true },
   { table: "frameworks", file: "reference/frameworks.csv", schema: framework },
@@ -39,7 +39,7 @@ export const tables: TableSpec[] = [
   { table: "report_themes", file: "report-themes.csv", schema: reportThemeCount, bulk: true },
   { table: "report_theme_snippets", file: "report-theme-snippets.csv", schema: reportThemeSnippet, bulk: true },
   { table: "report_theme_taxonomy", file: "reference/report-themes.csv", schema: reportTheme },
-  { table: "stated_inspections", file: "stated-inspections.csv", schema: statedInspection },
+  { table: "stated_inspections", file: "stated-inspections.csv", schema: statedInspection, bulk: true },
   { table: "stated_judgements", file: "stated-judgements.csv", schema: statedJudgement, bulk: true },
   { table: "stated_statements", file: "stated-statements.csv", schema: statedStatement, bulk: true },
   { table: "stated_accounting", file: "stated-accounting.csv", schema: statedAccounting, bulk: true },
@@ -47,7 +47,7 @@ export const tables: TableSpec[] = [
   { table: "slac_published_figures", file: "reference/slac-published-figures.csv", schema: slacPublishedFigure },
   { table: "area_statistics", file: "area-statistics.csv", schema: areaStatistic },
   { table: "area_neighbours", file: "area-neighbours.csv", schema: areaNeighbour },
-  { table: "area_report_accounting", file: "area-report-accounting.csv", schema: areaReportAccount },
+  { table: "area_report_accounting", file: "area-report-accounting.csv", schema: areaReportAccount, bulk: true },
   { table: "area_measures", file: "reference/area-measures.csv", schema: areaMeasure },
   { table: "area_sources", file: "reference/area-sources.csv", schema: areaSource },
 ];

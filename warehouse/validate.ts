@@ -8,7 +8,8 @@ import { blankToNull } from "../schema/primitives.ts";
  * too big to check row by row in JS (millions of rows at 100x), so its schema is stated in SQL and
  * DuckDB finds the rows that may fail it; zod then judges those rows, so the error is the one
  * readCsv gives (file, line, column, value). The SQL is never looser than zod: where it is stricter
- * (lengths in bytes, integers written plainly), zod clears the rows it flags.
+ * (integers written plainly), zod clears the rows it flags. A column whose rule SQL cannot state (a
+ * URL) is judged by zod once per distinct value, and the rows holding a failing value are flagged.
  */
 
 /** The parts of zod's definitions that the translation reads (zod v4 `_zod.def`). */
@@ -47,12 +48,15 @@ function stringCheck(c: CheckDef, v: string): string | undefined {
       return (c.format === "regex" || c.format === "date") && c.pattern && /^u?$/.test(c.pattern.flags)
         ? `regexp_matches(${v}, ${literal(c.pattern.source)})`
         : undefined;
+    // zod counts a string's length in code points (earlier versions: UTF-16 units, never fewer), as
+    // DuckDB's length() does; strlen() counts bytes, never fewer than either.
     case "min_length":
-      // code points: never more than zod's UTF-16 units
-      return `length(${v}) >= ${c.minimum}`;
+      // a cell is never NULL, so a minimum of 1 is a non-empty cell
+      return c.minimum! <= 0 ? "true" : c.minimum === 1 ? `${v} <> ''` : `length(${v}) >= ${c.minimum}`;
     case "max_length":
-      // bytes: never fewer than zod's UTF-16 units
-      return `strlen(${v}) <= ${c.maximum}`;
+      // UTF-16 units (code points plus one for each beyond U+FFFF), never fewer than either count,
+      // worked out only when the bytes exceed the maximum (a CASE evaluates its branch on those rows alone)
+      return `CASE WHEN strlen(${v}) <= ${c.maximum} THEN true ELSE length(${v}) <= ${c.maximum} AND length(${v}) + len(regexp_extract_all(${v}, '[\\x{10000}-\\x{10FFFF}]')) <= ${c.maximum} END`;
     default:
       return undefined;
   }
@@ -113,27 +117,34 @@ export function sqlAccepts(schema: z.ZodType, v: string): string | undefined {
   }
 }
 
-/** Per column of an object schema, the SQL that accepts its cells; throws when a column has none. */
-export function sqlColumnChecks(table: string, schema: z.ZodType): { column: string; accepts: string }[] {
+/** The columns of a plain object schema, each with the SQL that accepts its cells, or undefined where SQL cannot state its rule. */
+export function sqlColumnChecks(table: string, schema: z.ZodType): { column: string; field: z.ZodType; accepts: string | undefined }[] {
   const def = (schema as unknown as { _zod: { def: Def & { shape?: Record<string, z.ZodType> } } })._zod.def;
   if (def.type !== "object" || def.checks?.length) throw new Error(`${table}: only a plain object schema can be checked in DuckDB`);
-  return Object.entries(def.shape!).map(([column, field]) => {
-    const accepts = sqlAccepts(field, `coalesce("${column}", '')`);
-    if (accepts === undefined) throw new Error(`${table}: column ${column} has a rule DuckDB cannot check; validate the table with zod instead`);
-    return { column, accepts };
-  });
+  return Object.entries(def.shape!).map(([column, field]) => ({ column, field, accepts: sqlAccepts(field, `coalesce("${column}", '')`) }));
 }
 
 /**
  * Check a table loaded as VARCHAR into `raw` from `file` against its zod schema: the header first,
- * then every row in SQL, then zod over the rows SQL flags. Throws the first failure as readCsv would.
+ * then every row in SQL (a column SQL cannot state by zod over its distinct values), then zod over
+ * the rows flagged. Throws the first failure as readCsv would.
  */
 export async function validateInDuckDB(connection: DuckDBConnection, raw: string, file: string, schema: z.ZodType): Promise<void> {
   const header = (await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${raw})`)).getRowObjectsJson().map((r) => String(r.column_name));
   assertColumns(file, header, schema);
-  const checks = sqlColumnChecks(file, schema);
-  const failing = checks.map((c) => `NOT coalesce(${c.accepts}, false)`).join(" OR ");
-  const flagged = (await connection.runAndReadAll(`SELECT rowid AS record, * FROM ${raw} WHERE ${failing} ORDER BY rowid`)).getRowObjectsJson();
+  const conditions: string[] = [];
+  for (const c of sqlColumnChecks(file, schema)) {
+    const cell = `coalesce("${c.column}", '')`;
+    if (c.accepts !== undefined) {
+      conditions.push(`NOT coalesce(${c.accepts}, false)`);
+      continue;
+    }
+    const values = (await connection.runAndReadAll(`SELECT DISTINCT ${cell} AS v FROM ${raw}`)).getRowObjectsJson().map((r) => String(r.v));
+    const failing = values.filter((v) => !c.field.safeParse(v).success);
+    if (failing.length) conditions.push(`${cell} IN (${failing.map(literal).join(", ")})`);
+  }
+  if (conditions.length === 0) return;
+  const flagged = (await connection.runAndReadAll(`SELECT rowid AS record, * FROM ${raw} WHERE ${conditions.join(" OR ")} ORDER BY rowid`)).getRowObjectsJson();
   if (flagged.length === 0) return;
   const lines = recordLines(file, flagged.map((r) => Number(r.record)));
   for (const row of flagged) {

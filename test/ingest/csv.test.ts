@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CsvError, readCsv } from "../../lib/csv.ts";
 import { dataDir } from "../../lib/paths.ts";
 import { inspection, judgement } from "../../schema/canonical.ts";
-import { reportThemeCount } from "../../schema/report-themes.ts";
+import { reportThemeCount, reportThemeSnippet } from "../../schema/report-themes.ts";
 import { buildWarehouse } from "../../warehouse/build.ts";
 
 const fixtureDir = path.join(import.meta.dirname, "..", "fixtures", "warehouse");
@@ -78,7 +78,7 @@ describe("every CSV problem names the file, the line and the column", () => {
   });
 });
 
-describe("the warehouse build stops on these before DuckDB sees the data", () => {
+describe("the warehouse build stops on these as readCsv does, naming the line and column", () => {
   it.each([
     ["an impossible date", (t: string) => t.replace("2016-03-01,2016-03-24,2016-05-10", "2016-02-30,2016-03-24,2016-05-10"), /inspections\.csv: line 2, column start_date: expected a real calendar date/],
     ["a missing column", (t: string) => lines(t).map((l) => l.split(",").slice(0, -1).join(",")).join("\n"), /inspections\.csv: line 1: missing column report_url/],
@@ -107,6 +107,22 @@ describe("tables checked in DuckDB (bulk in warehouse/tables.ts) fail as readCsv
     expect(err).toBeInstanceOf(CsvError);
     expect((err as Error).message).toBe(expected.message);
     expect(expected.message).toMatch(/line \d+(, column \w+|: missing column)/);
+  });
+
+  it("a snippet's length is counted as zod counts it, not in bytes", async () => {
+    const snippets = "report-theme-snippets.csv";
+    // 200 ellipses (600 bytes) and 150 emoji (300 UTF-16 units, 150 code points) are within the limit of 200; 201 ellipses are not
+    const dir = copyWith(fixtureDir, snippets, (t) =>
+      t
+        .replace("Leaders need a clearer plan for improvement.", "…".repeat(200))
+        .replace("Improve the recruitment and retention of social workers.", "😀".repeat(150))
+        .replace("The stability of the workforce.", "…".repeat(201)),
+    );
+    const expected = fail(() => readCsv(path.join(dir, snippets), reportThemeSnippet));
+    expect(expected.message).toMatch(/line 4, column snippet:/);
+    const err = await buildWarehouse({ dataDir: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CsvError);
+    expect((err as Error).message).toBe(expected.message);
   });
 
   it("a row that is not CSV names the file", async () => {

@@ -29,28 +29,63 @@ GROUP BY f.framework, f.name, f.start_date, f.end_date;
 -- (or the series end in its last month), how many were covered, how many were first covered in the
 -- 12 months to then, and where that pace, or the pace since launch or since the first report, leads.
 CREATE OR REPLACE VIEW coverage_monthly AS
+-- Counted from events rather than by pairing every month with every authority (at 100x history the
+-- series run 1,600 years): the existing and covered counts change only when an authority starts or
+-- ceases to exist (authority_existence) or is first covered, so their running sums over those changes
+-- give the counts standing at each month end. An authority is covered from its first report
+-- (coverage_first), or from its start if later, while it exists. The 12-month gains pair each first
+-- report with the month ends within a year of it.
 WITH months AS (
   SELECT f.framework, f.framework_name, f.start_date, f.first_report_date,
          CAST(least(last_day(CAST(m AS DATE)), f.series_end) AS DATE) AS as_at
   FROM coverage_frameworks f, generate_series(CAST(date_trunc('month', f.start_date) AS DATE), f.series_end, INTERVAL 1 MONTH) t(m)
 ),
-status AS (
-  SELECT m.*, e.la_code, e.ofsted_region,
-         coalesce(c.first_published_date <= m.as_at, false) AS covered,
-         coalesce(c.first_published_date > CAST(m.as_at - INTERVAL 12 MONTH AS DATE) AND c.first_published_date <= m.as_at, false) AS gained_12m
+changes AS (
+  SELECT f.framework, e.ofsted_region, c.on_date, c.existing, 0 AS covered
+  FROM authority_existence e
+  CROSS JOIN LATERAL (VALUES (e.exists_from, 1), (CAST(e.exists_to + 1 AS DATE), -1)) c(on_date, existing)
+  CROSS JOIN coverage_frameworks f
+  WHERE e.exists_from <= e.exists_to
+  UNION ALL
+  SELECT c.framework, e.ofsted_region, x.on_date, 0, x.covered
+  FROM coverage_first c
+  JOIN authority_existence e USING (la_code)
+  CROSS JOIN LATERAL (VALUES (greatest(c.first_published_date, e.exists_from), 1), (CAST(e.exists_to + 1 AS DATE), -1)) x(on_date, covered)
+  WHERE greatest(c.first_published_date, e.exists_from) <= e.exists_to
+),
+by_region AS (
+  SELECT framework, coalesce(ofsted_region, 'England') AS region, on_date,
+         sum(existing) AS existing, sum(covered) AS covered
+  FROM changes
+  GROUP BY GROUPING SETS ((framework, ofsted_region, on_date), (framework, on_date))
+),
+standing AS (
+  SELECT framework, region, on_date, sum(existing) OVER w AS existing, sum(covered) OVER w AS covered
+  FROM by_region
+  WINDOW w AS (PARTITION BY framework, region ORDER BY on_date)
+),
+gained AS (
+  SELECT m.framework, m.as_at, coalesce(e.ofsted_region, 'England') AS region, count(*) AS gained_12m
   FROM months m
-  JOIN authority_existence e ON m.as_at BETWEEN e.exists_from AND e.exists_to
-  LEFT JOIN coverage_first c ON c.la_code = e.la_code AND c.framework = m.framework
+  JOIN coverage_first c
+    ON c.framework = m.framework AND c.first_published_date <= m.as_at
+   AND c.first_published_date > CAST(m.as_at - INTERVAL 12 MONTH AS DATE)
+  JOIN authority_existence e ON e.la_code = c.la_code AND m.as_at BETWEEN e.exists_from AND e.exists_to
+  GROUP BY GROUPING SETS ((m.framework, m.as_at, e.ofsted_region), (m.framework, m.as_at))
+),
+regions AS (
+  SELECT DISTINCT region FROM by_region
 ),
 counts AS (
-  SELECT framework, framework_name, start_date, first_report_date, as_at,
-         coalesce(ofsted_region, 'England') AS region,
-         count(*)::INTEGER AS existing,
-         count(*) FILTER (WHERE covered)::INTEGER AS covered,
-         count(*) FILTER (WHERE gained_12m)::INTEGER AS gained_12m
-  FROM status
-  GROUP BY GROUPING SETS ((framework, framework_name, start_date, first_report_date, as_at, ofsted_region),
-                          (framework, framework_name, start_date, first_report_date, as_at))
+  SELECT m.framework, m.framework_name, m.start_date, m.first_report_date, m.as_at, r.region,
+         s.existing::INTEGER AS existing, s.covered::INTEGER AS covered,
+         coalesce(g.gained_12m, 0)::INTEGER AS gained_12m
+  FROM months m
+  CROSS JOIN regions r
+  ASOF JOIN standing s ON s.framework = m.framework AND s.region = r.region AND s.on_date <= m.as_at
+  LEFT JOIN gained g ON g.framework = m.framework AND g.as_at = m.as_at AND g.region = r.region
+  -- a region has a row at a month end only when an authority in it exists then
+  WHERE s.existing > 0
 )
 SELECT
   framework, framework_name, region, as_at,
