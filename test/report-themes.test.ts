@@ -299,12 +299,13 @@ describeWithCorpus("precision and recall against the hand labels", () => {
     audit_performance: [0.8, 0.92],
     camhs: [1, 1],
     care_leavers: [0.92, 0.92],
-    caseloads_drift: [0.92, 0.92],
+    caseloads_drift: [0.93, 1],
     challenge_iro: [0.78, 0.88],
     early_help: [0.75, 0.75],
     education_vs: [1, 0.78],
     health_in_care: [0.8, 0.67],
-    leadership: [0.91, 0.91],
+    // Third tuning: Kent 2013's "the Pledge" is no longer found (it was, through a phrase that is now narrowed).
+    leadership: [1, 0.82],
     legal_cafcass: [1, 1],
     lscb: [1, 0.5],
     management_oversight: [1, 1],
@@ -330,9 +331,10 @@ describeWithCorpus("precision and recall against the hand labels", () => {
 });
 
 describeWithCorpus("precision and recall against the independent labels (two readers, adjudicated)", () => {
-  // The test half was scored twice, each time once after tuning on development data only: after the
-  // first round (229 of 251 and 229 of 254) and after the extension (docs/report-themes.md).
-  const TEST_HALF = { precision: 232 / 253, recall: 232 / 254 };
+  // The test half was scored three times, each time once after tuning on development data only: after the
+  // first round (229 of 251 and 229 of 254), after the extension (232 of 253 and 232 of 254) and after the
+  // third tuning (docs/report-themes.md).
+  const TEST_HALF = { precision: 240 / 254, recall: 240 / 254 };
   it("the sample and its split are the committed ones: 64 reports, 32 in each half, none of the older 24", () => {
     const sample = readCsv(independentFiles.sample, sampledReport);
     expect(sample).toHaveLength(64);
@@ -369,11 +371,11 @@ describeWithCorpus("precision and recall against the independent labels (two rea
     expect(polarityAgreement("combined").score.passages).toBe(150);
   });
 
-  it("the combined development set scores no lower than measured, less 3 points (tuned on: 97.3% and 98.8%)", async () => {
+  it("the combined development set scores no lower than measured, less 3 points (tuned on: 98.5% and 99.7%)", async () => {
     const labels = independentLabels("combined");
     const all = score(labels, await predictLabelled(labels, { sourcesDir: corpusDir })).find((s) => s.theme_id === "all")!;
-    expect(all.precision!).toBeGreaterThanOrEqual(643 / 661 - 0.03);
-    expect(all.recall!).toBeGreaterThanOrEqual(643 / 651 - 0.03);
+    expect(all.precision!).toBeGreaterThanOrEqual(649 / 659 - 0.03);
+    expect(all.recall!).toBeGreaterThanOrEqual(649 / 651 - 0.03);
     expect(polarityAgreement("combined").score.agree).toBeGreaterThanOrEqual(145 - 5);
   });
 });
