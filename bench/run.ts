@@ -54,6 +54,7 @@ const targets = {
   profileDataBytes: 50 * KB,
   coldBuildMs: 60_000,
   warmBuildMs: 20_000,
+  homeFirstChartMs: 500,
   // at 100x the real data (issue 13): the build, its own peak memory, and each view's growth
   scaleBuildMs: 10_000,
   scaleBuildRssBytes: 4 * 1024 ** 3,
@@ -242,8 +243,11 @@ if (site) {
 }
 
 for (const fc of results.firstChart ?? []) {
-  const name = fc.route === "/" ? "first chart, home page" : `first chart, profile ${fc.route}`;
-  add(name, fc.timing, "", "", fc.unavailable ?? "navigation start to first svg in main, fresh context");
+  const home = fc.route === "/";
+  const name = home ? "first chart, home page" : `first chart, profile ${fc.route}`;
+  const target = home ? `< ${targets.homeFirstChartMs} ms` : "";
+  add(name, fc.timing, target, home ? verdict(fc.timing?.median, targets.homeFirstChartMs) : "", fc.unavailable ?? "navigation start to a chart shown (live svg in main, or the chart drawn at build time painted), fresh context");
+  if (fc.live && fc.timing && fc.live.median !== fc.timing.median) add(`${name}, live`, fc.live, "", "", "navigation start to the first svg drawn by the page's scripts");
 }
 
 const out: string[] = [];

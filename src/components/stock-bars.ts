@@ -43,13 +43,14 @@ function segments(counts: StockCount[]): Segment[] {
  * The stock for one theme on one date: a bar per area (England first) showing the share of its
  * authorities at each most recent grade, with the count written in each segment wide enough to hold it.
  */
-export function stockBars(counts: StockCount[], {width = 640, label = ""}: {width?: number; label?: string} = {}): SVGSVGElement | HTMLElement {
+export function stockBars(counts: StockCount[], {width = 640, label = "", document}: {width?: number; label?: string; document?: Document} = {}): SVGSVGElement | HTMLElement {
   // Framework's width is 0 before layout; a chart narrower than its margins would draw negative bars.
   width = Math.max(width, 360);
   const data = segments(counts);
   const order = {y: areaOrder(data.map((d) => d.area)), fill: categories};
   const stack = {x: "authorities", y: "area", order: (d: Segment) => categories.indexOf(d.category), offset: "normalize" as const};
   return Plot.plot({
+    document,
     width,
     marginLeft: 170,
     height: 40 + 28 * order.y.length,

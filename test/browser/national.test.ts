@@ -43,6 +43,22 @@ describe("national picture and benchmarking pages load clean", () => {
   }
 });
 
+describe("the home page's first chart drawn at build time", () => {
+  it("is painted from the site's own file and gives way to the live chart once that has drawn", async () => {
+    const { page, problems } = await visit(site, "/");
+    const image = page.locator(".prerendered-chart img");
+    expect(await image.getAttribute("alt")).toMatch(/^Share of authorities at each most recent overall effectiveness grade/);
+    await page.locator('#observablehq-main svg[aria-label^="Share of authorities at each most recent Overall effectiveness grade"]').waitFor();
+    await page.waitForFunction(() => (document.querySelector(".prerendered-chart img") as HTMLImageElement).complete);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(300);
+    expect(new URL((await image.evaluate((img: HTMLImageElement) => img.currentSrc))).pathname).toMatch(/^\/_file\/data\/site\/national-stock-chart\.[0-9a-f]+\.svg$/);
+    // Hidden by the stylesheet once the live chart follows it: one chart on screen, not two.
+    expect(await page.locator(".prerendered-chart").evaluate((el) => getComputedStyle(el).display)).toBe("none");
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    await page.close();
+  });
+});
+
 // The controls need graded reports; until the ingest writes data/inspections.csv they are skipped.
 const hasReports = fs.readFileSync(path.join(dataDir, "inspections.csv"), "utf8").trim().split("\n").length > 1;
 
