@@ -5,7 +5,7 @@
  * from outside the lists for polarity. Writes the sample to test/fixtures/report-themes/ and, with
  * --packets <dir>, the readers' packets (the areas-for-improvement items of each report, numbered).
  *
- * npx tsx loaders/report-themes/independent-sample.ts [--packets <dir>]
+ * npx tsx loaders/report-themes/independent-sample.ts [--extension | --extension2] [--packets <dir>]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +27,19 @@ export const polaritySampleFile = path.join(fixtures, "polarity-sample.csv");
 export const extensionSampleFile = path.join(fixtures, "extension-sample.csv");
 export const extensionPolarityFile = path.join(fixtures, "extension-polarity-sample.csv");
 export const EXTENSION_SEED = 1414;
+/** A third development sample (theme labels only; polarity already met its target): reports not drawn before. */
+export const extension2SampleFile = path.join(fixtures, "extension2-sample.csv");
+export const EXTENSION2_SEED = 1415;
+export const EXTENSION2_QUOTAS: Record<string, number> = {
+  "ILACS 1": 3,
+  "ILACS 2": 5,
+  "ILACS 3": 5,
+  "ILACS 4": 4,
+  "ILACS_2026 none": 2,
+  "SIF 2": 3,
+  "SIF 3": 3,
+  "SIF 4": 3,
+};
 export const EXTENSION_QUOTAS: Record<string, number> = {
   "ILACS 1": 5,
   "ILACS 2": 8,
@@ -139,14 +152,20 @@ const polarityRow = z.object({ passage_id: z.string(), inspection_id: z.string()
 const GRADE_NAME = ["", "outstanding", "good", "requires improvement (adequate in LAC)", "inadequate"];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { packets: { type: "string" }, extension: { type: "boolean", default: false } } });
-  const extension = values.extension!;
+  const { values } = parseArgs({ options: { packets: { type: "string" }, extension: { type: "boolean", default: false }, extension2: { type: "boolean", default: false } } });
+  const second = values.extension2!;
+  const extension = values.extension! || second;
   const older = new Set(readCsv(path.join(fixtures, "labels.csv"), themeLabel).map((l) => l.source_file));
   const candidates = await loadSampleCandidates();
   let sample: SampledReport[];
   let polarityPick: SampleCandidate[];
   let rand: () => number;
-  if (extension) {
+  if (second) {
+    const drawn = [...readCsv(independentSampleFile, sampledRow), ...readCsv(extensionSampleFile, sampledRow)].map((r) => r.source_file);
+    sample = drawIndependent(candidates, new Set([...older, ...drawn]), EXTENSION2_SEED, EXTENSION2_QUOTAS).map((r, i) => ({ ...r, half: "dev", key: `f${String(i + 1).padStart(2, "0")}` }));
+    rand = random(EXTENSION2_SEED * 1000 + 1);
+    polarityPick = [];
+  } else if (extension) {
     // Every report and passage drawn before is left out; all of it is development data.
     const first = readCsv(independentSampleFile, sampledRow);
     const firstPolarity = new Set(readCsv(polaritySampleFile, polarityRow).map((p) => p.inspection_id));
@@ -160,7 +179,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     polarityPick = shuffle([...candidates], rand).slice(0, 100);
   }
   const sampleCols = ["key", "half", "stratum", "inspection_id", "authority", "region", "framework", "inspection_type", "start_date", "overall_grade", "source_file"];
-  writeCsvAtomic(extension ? extensionSampleFile : independentSampleFile, sample.map((s) => ({ ...s, overall_grade: s.overall_grade ?? "" })) as never, sampleCols);
+  writeCsvAtomic(second ? extension2SampleFile : extension ? extensionSampleFile : independentSampleFile, sample.map((s) => ({ ...s, overall_grade: s.overall_grade ?? "" })) as never, sampleCols);
 
   const wanted = new Set([...sample.map((s) => s.inspection_id), ...polarityPick.map((c) => c.inspection_id)]);
   const texts = await readReportTexts(candidates.filter((c) => wanted.has(c.inspection_id)), { sourcesDir: sourcesDir() });
@@ -176,7 +195,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const id = `${extension ? "q" : "p"}${String(i + 1).padStart(3, "0")}`;
     return { passage_id: id, half: extension || i % 2 === 0 ? "dev" : "test", inspection_id: c.inspection_id, section: p.section, page: p.page, text: p.text };
   });
-  writeCsvAtomic(extension ? extensionPolarityFile : polaritySampleFile, polarityRows, ["passage_id", "half", "inspection_id", "section", "page", "text"]);
+  if (!second) writeCsvAtomic(extension ? extensionPolarityFile : polaritySampleFile, polarityRows, ["passage_id", "half", "inspection_id", "section", "page", "text"]);
 
   if (values.packets) {
     const dir = path.join(values.packets, "packets");
@@ -190,7 +209,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const head = [`# ${s.key}`, "", `- Authority: ${s.authority}`, `- Framework: ${s.framework}${s.inspection_type === "re-inspection" ? " (re-inspection)" : ""}`, `- Inspection started: ${s.start_date} (year ${s.start_date.slice(0, 4)})`, `- Overall grade: ${s.overall_grade === null ? "none (framework gives no overall grade)" : GRADE_NAME[s.overall_grade]}`, "", "## Areas for improvement", ""];
       fs.writeFileSync(path.join(dir, `${s.key}.md`), `${[...head, ...body].join("\n").trimEnd()}\n`);
     }
-    writeCsvAtomic(path.join(values.packets, "polarity.csv"), polarityRows.map(({ passage_id, section, text }) => ({ passage_id, section, text })), ["passage_id", "section", "text"]);
+    if (!second) writeCsvAtomic(path.join(values.packets, "polarity.csv"), polarityRows.map(({ passage_id, section, text }) => ({ passage_id, section, text })), ["passage_id", "section", "text"]);
   }
   console.log(`sample: ${sample.length} reports (${sample.filter((s) => s.half === "dev").length} dev, ${sample.filter((s) => s.half === "test").length} test); polarity: ${polarityRows.length} passages`);
 }
