@@ -114,6 +114,16 @@ describe("warehouse build stops on bad input, naming the row", () => {
     expect((err as Error).message).toContain("inspections.csv line 5: inspection 301-sif-2015-03-02: unknown authority la_code 999");
   });
 
+  it("an unknown authority after a blank line and a value over two lines: the file's own line", async () => {
+    const dir = fixtureWith("inspections.csv", (t) => {
+      const [header, ...rows] = t.split("\n");
+      return [header, "", ...rows].join("\n").replace("fixture/a.pdf", '"fixture/\na.pdf"').replace("301-sif-2015-03-02,301,", "301-sif-2015-03-02,999,");
+    });
+    const err = await buildWarehouse({ dataDir: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IntegrityError);
+    expect((err as Error).message).toContain("inspections.csv line 7: inspection 301-sif-2015-03-02: unknown authority la_code 999");
+  });
+
   it("a judgement from another framework and an unknown judgement code", async () => {
     const dir = fixtureWith("judgements.csv", (t) =>
       t.replace("301-sif-2015-03-02,sif_overall", "301-sif-2015-03-02,ilacs_overall").replace("302-sif-2017-06-01,sif_overall", "302-sif-2017-06-01,sif_made_up"),

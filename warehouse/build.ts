@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { assertReadable, CsvError, readCsv } from "../lib/csv.ts";
+import { assertReadable, CsvError, readCsv, recordLines } from "../lib/csv.ts";
 import { dataDir as defaultDataDir, referenceDir as projectReferenceDir } from "../lib/paths.ts";
 import { tables } from "./tables.ts";
 import { validateInDuckDB } from "./validate.ts";
@@ -42,6 +42,20 @@ function resolveFile(file: string, dataDir: string, referenceDir: string): strin
   const name = file.slice("reference/".length);
   const own = path.join(referenceDir, name);
   return fs.existsSync(own) ? own : path.join(projectReferenceDir, name);
+}
+
+/**
+ * The checks know a row's record number (csv_line = rowid + 2, as if one line per record); the file's
+ * own line numbers differ after blank lines or values running over several lines, so they are
+ * counted in the file, as readCsv's messages count them.
+ */
+function fileLines(problems: { file: string; line: number; problem: string }[], files: { file: string; path: string }[]) {
+  const byFile = new Map<string, Map<number, number>>();
+  for (const f of new Set(problems.map((p) => p.file))) {
+    const source = files.find((t) => t.file === f);
+    if (source) byFile.set(f, recordLines(source.path, problems.filter((p) => p.file === f).map((p) => p.line - 2)));
+  }
+  return problems.map((p) => ({ ...p, line: byFile.get(p.file)?.get(p.line - 2) ?? p.line }));
 }
 
 function sqlFiles(folder: string): { name: string; sql: string }[] {
@@ -120,7 +134,7 @@ export async function buildWarehouse(options: WarehouseOptions = {}): Promise<Wa
         problems.push({ file: String(row.file), line: Number(row.line), problem: String(row.problem) });
       }
     }
-    if (problems.length > 0) throw new IntegrityError(problems);
+    if (problems.length > 0) throw new IntegrityError(fileLines(problems, files));
 
     for (const f of sqlFiles("views")) await run(connection, f.name, f.sql);
   } catch (e) {
