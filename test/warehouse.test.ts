@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWarehouse, IntegrityError, type Warehouse } from "../warehouse/build.ts";
-import { CsvError } from "../lib/csv.ts";
+import { z } from "zod";
+import { CsvError, readCsv } from "../lib/csv.ts";
+import { dataDir, referenceDir } from "../lib/paths.ts";
+import { gradeKey } from "../schema/reference.ts";
 
 const fixtureDir = path.join(import.meta.dirname, "fixtures", "warehouse");
 
@@ -144,5 +147,26 @@ describe("warehouse build stops on bad input, naming the row", () => {
     const dir = fixtureWith("inspections.csv", (t) => t.replace("2016-05-10,fixture/a.pdf", "10/05/2016,fixture/a.pdf"));
     const message = String(await buildWarehouse({ dataDir: dir }).catch((e: Error) => e.message));
     expect(message).toContain("inspections.csv: line 2, column published_date: expected a real calendar date as YYYY-MM-DD");
+  });
+});
+
+describe("one grade-label key in SQL and in the loaders", () => {
+  it("grade_key (warehouse/sql/tables/00_macros.sql) equals gradeKey (schema/reference.ts) on every label held and on awkward spacing", async () => {
+    const held = [
+      ...readCsv(path.join(dataDir, "judgements.csv"), z.object({ grade_label: z.string() })).map((r) => r.grade_label),
+      ...readCsv(path.join(referenceDir, "grade-scale.csv"), z.object({ grade_label: z.string() })).map((r) => r.grade_label),
+    ];
+    const awkward = ["  Requires\timprovement to be good ", "GOOD", "Good\u00a0", "Inadequate\n", "requires  improvement", "\u2003Outstanding"];
+    const labels = [...new Set([...held, ...awkward])];
+    const wh = await buildWarehouse({ dataDir: fixtureDir });
+    try {
+      const rows = await wh.query<{ label: string; key: string }>(
+        `SELECT label, grade_key(label) AS key FROM (SELECT unnest([${labels.map((l) => `'${l.replaceAll("'", "''")}'`).join(",")}]) AS label)`,
+      );
+      expect(rows).toHaveLength(labels.length);
+      for (const r of rows) expect(r.key, JSON.stringify(r.label)).toBe(gradeKey(r.label));
+    } finally {
+      wh.close();
+    }
   });
 });

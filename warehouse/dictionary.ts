@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Warehouse } from "./build.ts";
 
-const viewsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "sql", "views");
+const sqlDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "sql");
 
 interface Definition {
   file: string;
@@ -12,11 +12,12 @@ interface Definition {
   comment: string;
 }
 
-/** Every view and macro in warehouse/sql/views, in build order, with the comment written above it. */
+/** Every view and macro in warehouse/sql/tables (macros the tables need) and sql/views, in build order, with the comment written above it. */
 export function viewDefinitions(): Definition[] {
   const out: Definition[] = [];
-  for (const file of fs.readdirSync(viewsDir).filter((f) => f.endsWith(".sql")).sort()) {
-    const lines = fs.readFileSync(path.join(viewsDir, file), "utf8").split("\n");
+  const files = ["tables", "views"].flatMap((dir) => fs.readdirSync(path.join(sqlDir, dir)).filter((f) => f.endsWith(".sql")).sort().map((f) => path.join(dir, f)));
+  for (const file of files) {
+    const lines = fs.readFileSync(path.join(sqlDir, file), "utf8").split("\n");
     lines.forEach((line, i) => {
       const m = /^CREATE OR REPLACE (VIEW|MACRO) (\w+)/.exec(line);
       if (!m) return;
@@ -38,7 +39,7 @@ export async function dataDictionary(wh: Warehouse): Promise<string> {
   const out = [
     "# Warehouse views and macros",
     "",
-    "Generated from `warehouse/sql/views/` by `npm run docs:views` (test/dictionary.test.ts fails when it is",
+    "Generated from `warehouse/sql/views/` and the macros in `warehouse/sql/tables/` by `npm run docs:views` (test/dictionary.test.ts fails when it is",
     "out of date): each view's or macro's header comment, and its columns as DuckDB describes them. Build",
     "order is file order; a view reads only what files before it define. The canonical and reference",
     "tables are in [data-dictionary.md](data-dictionary.md).",

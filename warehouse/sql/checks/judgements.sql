@@ -22,7 +22,7 @@ UNION ALL
 SELECT 'judgements.csv', j.csv_line,
        'inspection ' || j.inspection_id || ': unknown grade label "' || j.grade_label || '" for ' || j.judgement_code
 FROM judgements j LEFT JOIN grade_scale g
-  ON g.grade_key = lower(regexp_replace(trim(j.grade_label), '\s+', ' ', 'g'))
+  ON g.grade_key = grade_key(j.grade_label)
 WHERE g.grade_key IS NULL
 UNION ALL
 SELECT 'judgements.csv', j.csv_line,

@@ -20,7 +20,7 @@ FROM raw_judgement_areas;
 -- Labels are matched case-insensitively with whitespace collapsed; the published label is kept.
 CREATE OR REPLACE TABLE grade_scale AS
 SELECT
-  lower(regexp_replace(trim(grade_label), '\s+', ' ', 'g')) AS grade_key,
+  grade_key(grade_label) AS grade_key,
   grade_label, CAST(grade AS INTEGER) AS grade, grade_name, frameworks, source, rowid + 2 AS csv_line
 FROM raw_grade_scale;
 

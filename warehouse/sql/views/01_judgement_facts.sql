@@ -30,4 +30,4 @@ JOIN inspections i USING (inspection_id)
 JOIN authorities a ON a.la_code = i.la_code
 JOIN judgement_areas ja ON ja.judgement_code = j.judgement_code
 JOIN themes t ON t.theme = ja.theme
-JOIN grade_scale g ON g.grade_key = lower(regexp_replace(trim(j.grade_label), '\s+', ' ', 'g'));
+JOIN grade_scale g ON g.grade_key = grade_key(j.grade_label);

@@ -26,7 +26,7 @@ ours AS (
   FROM stated_judgements j
   JOIN stated_inspections i USING (inspection_id)
   JOIN codes c ON c.framework = i.framework AND c.judgement_code = j.judgement_code
-  JOIN grade_scale g ON g.grade_key = lower(regexp_replace(trim(j.grade_label), '\s+', ' ', 'g'))
+  JOIN grade_scale g ON g.grade_key = grade_key(j.grade_label)
 )
 SELECT
   p.publication, p.framework, p.element,

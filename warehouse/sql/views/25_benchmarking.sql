@@ -111,6 +111,8 @@ WHERE framework = fw
 -- The paper's section 5 figures for a framework and window. Shares are of the authorities graded;
 -- "inspected since launch" counts authorities existing at the window's end with a report under the
 -- framework from its start to the window's end; pace is authorities per year over the window.
+-- No page reads it: it is the test oracle for the benchmarking page's own figures
+-- (src/components/benchmark-stats.ts, held equal by test/national.test.ts).
 CREATE OR REPLACE MACRO benchmark_summary(fw, date_from, date_to) AS TABLE
 WITH w AS (SELECT * FROM benchmark_window(fw, date_from, date_to)),
 live AS (SELECT la_code FROM authorities_live_as_at(date_to)),
