@@ -8,6 +8,8 @@ export const framework = z.object({
   start_date: isoDate,
   end_date: optional(isoDate),
   parent_framework: optional(z.string()),
+  /** The framework whose timetable and family this one keeps (ILACS as revised from 2026 continues ILACS). */
+  continues: optional(z.string()),
   grade_scale: pipeList,
   graded: z.enum(["yes", "no"]),
   description: z.string().min(1),

@@ -127,6 +127,13 @@ describe("warehouse build stops on bad input, naming the row", () => {
     expect((err as Error).message).toContain("inspections.csv line 7: inspection 301-sif-2015-03-02: unknown authority la_code 999");
   });
 
+  it("a framework that continues an unknown framework", async () => {
+    const dir = fixtureWith("reference/frameworks.csv", (t) => t.replace("ILACS,ILACS,2018-01-01,,,,", "ILACS,ILACS,2018-01-01,,,ILACS_1999,"));
+    const err = await buildWarehouse({ dataDir: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IntegrityError);
+    expect((err as Error).message).toContain("reference/frameworks.csv line 4: framework ILACS: continues unknown framework ILACS_1999");
+  });
+
   it("a judgement from another framework and an unknown judgement code", async () => {
     const dir = fixtureWith("judgements.csv", (t) =>
       t.replace("301-sif-2015-03-02,sif_overall", "301-sif-2015-03-02,ilacs_overall").replace("302-sif-2017-06-01,sif_overall", "302-sif-2017-06-01,sif_made_up"),

@@ -9,6 +9,10 @@ SELECT 'reference/judgement-areas.csv', ja.csv_line,
 FROM judgement_areas ja LEFT JOIN themes t USING (theme)
 WHERE t.theme IS NULL
 UNION ALL
+SELECT 'reference/frameworks.csv', f.csv_line, 'framework ' || f.framework || ': continues unknown framework ' || f.continues
+FROM frameworks f LEFT JOIN frameworks c ON c.framework = f.continues
+WHERE f.continues IS NOT NULL AND c.framework IS NULL
+UNION ALL
 SELECT 'reference/scheduling-rules.csv', r.csv_line, 'rule ' || r.rule_id || ': unknown framework ' || r.framework
 FROM scheduling_rules r LEFT JOIN frameworks f USING (framework)
 WHERE f.framework IS NULL

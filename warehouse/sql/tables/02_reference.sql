@@ -3,7 +3,7 @@ SELECT
   framework, name,
   CAST(start_date AS DATE) AS start_date,
   CAST(end_date AS DATE) AS end_date,
-  parent_framework, grade_scale, graded = 'yes' AS graded, description, source,
+  parent_framework, continues, grade_scale, graded = 'yes' AS graded, description, source,
   rowid + 2 AS csv_line
 FROM raw_frameworks;
 

@@ -1,9 +1,10 @@
--- Frameworks grouped into families for "the current framework": an LSCB review belongs to the SIF,
--- and ILACS as revised from April 2026 (reference/frameworks.csv, ILACS_2026) continues ILACS.
+-- Frameworks grouped into families for "the current framework": an LSCB review belongs to the SIF
+-- (parent_framework), and a framework that continues another (reference/frameworks.csv continues:
+-- ILACS as revised from April 2026) belongs to that one's family.
 CREATE OR REPLACE VIEW framework_families AS
 SELECT
   framework,
-  CASE WHEN framework = 'ILACS_2026' THEN 'ILACS' ELSE coalesce(parent_framework, framework) END AS framework_family
+  coalesce(parent_framework, continues, framework) AS framework_family
 FROM frameworks;
 
 -- One grade per inspection and theme: the first judgement in the theme by judgement order, as

@@ -7,9 +7,10 @@ SELECT g.*
 FROM graded_inspections g JOIN frameworks f USING (framework)
 WHERE f.parent_framework IS NULL;
 
--- The rule set an inspection's successor is judged by: its own framework's, except ILACS from
--- April 2026, which keeps the ILACS timetable (no separate rules were published for it).
-CREATE OR REPLACE MACRO sched_rule_framework(fw) AS CASE fw WHEN 'ILACS_2026' THEN 'ILACS' ELSE fw END;
+-- The rule set an inspection's successor is judged by: its own framework's, or that of the framework
+-- it continues (reference/frameworks.csv continues: ILACS from April 2026 keeps the ILACS timetable).
+CREATE OR REPLACE VIEW framework_rule_sets AS
+SELECT framework, coalesce(continues, framework) AS rule_framework FROM frameworks;
 
 -- Blackout periods in which inspections do not start, one row per rule and year, from the rules'
 -- typed blackout_from/blackout_to (MM-DD; a span that ends before it starts runs into the next year).
@@ -31,13 +32,15 @@ FROM (
 -- the first day after it still counts as on time. Only the closing day moves (docs/scheduling.md).
 CREATE OR REPLACE MACRO sched_blackout_adjusted(d, fw) AS coalesce(
   (SELECT max(b.blackout_end) + 1 FROM scheduling_blackouts b
-   WHERE b.framework = sched_rule_framework(fw) AND d BETWEEN b.blackout_start AND b.blackout_end),
+   JOIN framework_rule_sets fr ON fr.rule_framework = b.framework
+   WHERE fr.framework = fw AND d BETWEEN b.blackout_start AND b.blackout_end),
   d);
 
 -- The blackout rule(s) a date falls in for a framework, named for the tables.
 CREATE OR REPLACE MACRO sched_blackout_rule(d, fw) AS
   (SELECT string_agg(b.rule_id, ', ') FROM scheduling_blackouts b
-   WHERE b.framework = sched_rule_framework(fw) AND d BETWEEN b.blackout_start AND b.blackout_end);
+   JOIN framework_rule_sets fr ON fr.rule_framework = b.framework
+   WHERE fr.framework = fw AND d BETWEEN b.blackout_start AND b.blackout_end);
 
 -- Months measured on the 365.25-day year, to two decimals, for distributions and tables.
 CREATE OR REPLACE MACRO sched_months(a, b) AS round(date_diff('day', a, b) / 30.4375, 2);

@@ -34,7 +34,7 @@ pairs AS (
 )
 SELECT
   p.la_code, a.name AS authority_name, a.ofsted_region,
-  p.prev_inspection_id, p.prev_la_code, p.prev_framework, p.prev_published_date,
+  p.prev_inspection_id, p.prev_la_code, p.prev_framework, (SELECT fr.rule_framework FROM framework_rule_sets fr WHERE fr.framework = p.prev_framework) AS prev_rule_framework, p.prev_published_date,
   p.prev_overall_grade, p.prev_overall_label,
   coalesce(g.grade_name, 'no overall grade') AS prev_grade_name,
   p.inspection_id, p.framework, p.inspection_type, p.start_date, p.published_date,
@@ -64,7 +64,7 @@ WITH judged AS (
     sched_window_close(s.prev_published_date, r.max_months, r.slack_days) AS window_close
   FROM scheduling_intervals s
   JOIN scheduling_rules r
-    ON r.framework = sched_rule_framework(s.prev_framework)
+    ON r.framework = s.prev_rule_framework
    AND r.rule_kind IN ('cycle', 'interval_by_grade', 'reinspection')
    AND (r.applies_to_grade IS NULL OR r.applies_to_grade = s.prev_overall_grade)
 )

@@ -44,8 +44,9 @@ WITH ranked AS (
                r.csv_line
     ) AS pick
   FROM scheduling_states s
+  JOIN framework_rule_sets fr ON fr.framework = s.framework
   LEFT JOIN scheduling_rules r
-    ON r.framework = sched_rule_framework(s.framework)
+    ON r.framework = fr.rule_framework
    AND r.rule_kind IN ('cycle', 'interval_by_grade', 'reinspection')
    AND (r.applies_to_grade IS NULL OR r.applies_to_grade = s.overall_grade)
 ),
