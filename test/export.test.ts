@@ -30,7 +30,7 @@ describe("npm run export", () => {
     // The file is the whole warehouse: a macro answers the same as the exported view.
     const viaMacro = await count(`SELECT count(*) FROM latest_grade_as_at(DATE '2024-03-31') WHERE theme = 'overall'`);
     const viaParquet = await count(
-      `SELECT count(*) FROM '${out}/latest_grade_intervals.parquet' WHERE theme = 'overall' AND valid_from <= DATE '2024-03-31' AND (valid_to IS NULL OR DATE '2024-03-31' < valid_to)`,
+      `SELECT count(*) FROM '${out}/latest_grade_intervals.parquet' WHERE theme = 'overall' AND valid_from <= DATE '2024-03-31' AND (valid_until IS NULL OR DATE '2024-03-31' < valid_until)`,
     );
     expect(viaMacro).toBeGreaterThan(140);
     expect(viaParquet).toBe(viaMacro);

@@ -45,7 +45,7 @@ async function intervalMismatches(wh: Warehouse) {
     macro AS (SELECT d, l.la_code, l.theme, l.inspection_id, l.judgement_code FROM dates, LATERAL (SELECT * FROM latest_grade_oracle(dates.d)) l),
     intervals AS (
       SELECT d, g.la_code, g.theme, g.inspection_id, g.judgement_code
-      FROM dates JOIN latest_grade_intervals g ON g.valid_from <= d AND (g.valid_to IS NULL OR d < g.valid_to)
+      FROM dates JOIN latest_grade_intervals g ON g.valid_from <= d AND (g.valid_until IS NULL OR d < g.valid_until)
     )
     SELECT count(*) AS n FROM ((SELECT * FROM macro EXCEPT SELECT * FROM intervals) UNION ALL (SELECT * FROM intervals EXCEPT SELECT * FROM macro))`);
   const [distributions] = await wh.query<{ n: number }>(`
@@ -59,7 +59,7 @@ async function intervalMismatches(wh: Warehouse) {
     ),
     intervals AS (
       SELECT d, scope, theme, n_outstanding, n_good, n_requires_improvement, n_inadequate
-      FROM dates JOIN grade_distribution_intervals g ON g.valid_from <= d AND (g.valid_to IS NULL OR d < g.valid_to)
+      FROM dates JOIN grade_distribution_intervals g ON g.valid_from <= d AND (g.valid_until IS NULL OR d < g.valid_until)
     )
     SELECT count(*) AS n FROM ((SELECT * FROM macro EXCEPT SELECT * FROM intervals) UNION ALL (SELECT * FROM intervals EXCEPT SELECT * FROM macro))`);
   const [neighbours] = await wh.query<{ n: number }>(`
@@ -74,7 +74,7 @@ async function intervalMismatches(wh: Warehouse) {
     ),
     intervals AS (
       SELECT d, c.la_code, c.theme, c.neighbours_graded, c.neighbours_better
-      FROM dates JOIN neighbour_comparison_intervals c ON c.valid_from <= d AND (c.valid_to IS NULL OR d < c.valid_to)
+      FROM dates JOIN neighbour_comparison_intervals c ON c.valid_from <= d AND (c.valid_until IS NULL OR d < c.valid_until)
     )
     SELECT count(*) AS n FROM ((SELECT * FROM macro EXCEPT SELECT * FROM intervals) UNION ALL (SELECT * FROM intervals EXCEPT SELECT * FROM macro))`);
   return { grades: grades!.n, distributions: distributions!.n, neighbours: neighbours!.n };

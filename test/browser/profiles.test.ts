@@ -107,7 +107,7 @@ describe("authority profiles in a real browser", () => {
       const tally = async (scope: string) => {
         const [d] = await wh.query<{ t: string }>(
           `SELECT concat_ws(' · ', n_outstanding, n_good, n_requires_improvement, n_inadequate) AS t FROM grade_distribution_intervals
-           WHERE scope = $scope AND theme = 'overall' AND valid_from <= DATE '${asAt}' AND (valid_to IS NULL OR DATE '${asAt}' < valid_to)`,
+           WHERE scope = $scope AND theme = 'overall' AND valid_from <= DATE '${asAt}' AND (valid_until IS NULL OR DATE '${asAt}' < valid_until)`,
           { scope },
         );
         return d!.t;

@@ -12,7 +12,8 @@ import {decodeColumns, type Columns} from "../columns.js";
 
 export interface Interval {
   valid_from: string;
-  valid_to: string | null;
+  /** Exclusive (the first day it no longer holds); an authority's valid_to is inclusive. */
+  valid_until: string | null;
 }
 
 export interface Who {
@@ -174,7 +175,7 @@ export interface Reference {
   rules: Rule[];
 }
 
-/** The tables that change with the as-at date, each a list of intervals (valid_from <= date < valid_to). */
+/** The tables that change with the as-at date, each a list of intervals (valid_from <= date < valid_until). */
 export interface Dated<Table> {
   latest: Table;
   neighbour_latest: Table;

@@ -1,6 +1,6 @@
 /**
  * An authority's state on an as-at date. Everything computed is computed in SQL
- * (warehouse/sql/views/3*.sql); here rows are only picked for the date (valid_from <= asAt < valid_to)
+ * (warehouse/sql/views/3*.sql); here rows are only picked for the date (valid_from <= asAt < valid_until)
  * and tallied.
  */
 import type {EnquiryRow, Inspection, Interval, LatestGrade, Neighbour, NeighbourGrade, Profile, Rule, ScheduleRow, SequenceEntry, TrajectoryRow} from "./document.js";
@@ -48,7 +48,7 @@ export interface Snapshot {
   enquiry: EnquiryRow[];
 }
 
-const holds = (asAt: string) => (r: Interval) => r.valid_from <= asAt && (r.valid_to === null || asAt < r.valid_to);
+const holds = (asAt: string) => (r: Interval) => r.valid_from <= asAt && (r.valid_until === null || asAt < r.valid_until);
 
 /** Whole months from one ISO date to another (a month counts once the day of the month is reached). */
 export function monthsBetween(from: string, to: string): number {

@@ -39,7 +39,7 @@ function shorten(text: string | null, max = 90): string | null {
   return `${text.slice(0, text.lastIndexOf(" ", max - 1))}…`;
 }
 
-const holds = (asAt: string | null) => (r: Interval) => asAt !== null && r.valid_from <= asAt && (r.valid_to === null || asAt < r.valid_to);
+const holds = (asAt: string | null) => (r: Interval) => asAt !== null && r.valid_from <= asAt && (r.valid_until === null || asAt < r.valid_until);
 
 /**
  * The profile documents from the warehouse views (warehouse/sql/views/3*.sql): for each profiled
@@ -74,7 +74,7 @@ export async function profileDocuments(wh: Warehouse, laCode?: string): Promise<
     `SELECT rule_id, framework, applies_to_grade, rule_kind, min_months, max_months, status, description, source FROM scheduling_rules ORDER BY csv_line`,
   );
   const distribution = await wh.query<Interval & { scope: string }>(
-    `SELECT scope, theme, [n_outstanding, n_good, n_requires_improvement, n_inadequate] AS n, valid_from, valid_to
+    `SELECT scope, theme, [n_outstanding, n_good, n_requires_improvement, n_inadequate] AS n, valid_from, valid_until
      FROM grade_distribution_intervals ORDER BY scope, theme, valid_from`,
   );
 

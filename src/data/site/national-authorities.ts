@@ -4,8 +4,8 @@ import { rows } from "../../../warehouse/print.ts";
 // whether they have a profile page (view profiled_authorities).
 export default rows(`
   SELECT a.la_code, a.name, a.ofsted_region AS region, a.status,
-    CAST(a.valid_from AS VARCHAR) AS live_from, CAST(a.valid_to + 1 AS VARCHAR) AS live_until,
+    CAST(a.valid_from AS VARCHAR) AS live_from, CAST(e.exists_until AS VARCHAR) AS live_until,
     coalesce(m.shapes, []) AS shapes,
     a.la_code IN (SELECT la_code FROM profiled_authorities) AS profiled
-  FROM authorities a LEFT JOIN authority_map_shapes m USING (la_code)
+  FROM authorities a JOIN authority_existence e USING (la_code) LEFT JOIN authority_map_shapes m USING (la_code)
   ORDER BY a.name, a.la_code`);

@@ -12,13 +12,15 @@ SELECT DISTINCT la_code, ancestor_la_code, depth FROM lineage;
 
 -- When each authority existed: the one definition. authorities.valid_from and valid_to are both
 -- inclusive (docs/authorities.md), and so are exists_from and exists_to; blanks become far-off
--- sentinels so that range tests need no NULL handling. Views that need an exclusive end call it
--- valid_until or spell_until.
+-- sentinels so that range tests need no NULL handling. exists_until is the exclusive end (the day
+-- after valid_to; null while the authority exists), for intervals: every exclusive end in the views
+-- is called valid_until (or spell_until), every inclusive one valid_to or exists_to.
 CREATE OR REPLACE VIEW authority_existence AS
 SELECT
   la_code, name AS authority_name, ofsted_region, la_type, status,
   coalesce(valid_from, DATE '1900-01-01') AS exists_from,
-  coalesce(valid_to, DATE '9999-12-31') AS exists_to
+  coalesce(valid_to, DATE '9999-12-31') AS exists_to,
+  CAST(valid_to + 1 AS DATE) AS exists_until
 FROM authorities;
 
 -- Authorities that existed on a date.

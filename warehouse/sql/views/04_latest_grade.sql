@@ -1,6 +1,6 @@
 -- The one definition of "the latest grade per authority and theme as at a date", as intervals of
 -- as-at dates: one row per authority, theme and judgement that is the latest for
--- valid_from <= as_at < valid_to (valid_to exclusive here; null: still the latest). Among the
+-- valid_from <= as_at < valid_until (valid_until exclusive here; null: still the latest). Among the
 -- authority's and its predecessors' judgements in the theme, the one published last wins (on the
 -- same day: the authority's own report, then the later end date, the inspection id, the judgement
 -- order), from its publication until the theme's next publication, and only while the authority
@@ -28,19 +28,19 @@ winners AS (
 ),
 clipped AS (
   SELECT
-    w.la_code, w.depth, w.inspection_id, w.judgement_code, a.ofsted_region,
-    greatest(w.published_date, a.valid_from) AS valid_from,
-    least(w.superseded, CAST(a.valid_to + 1 AS DATE)) AS valid_to
-  FROM winners w JOIN authorities a ON a.la_code = w.la_code
+    w.la_code, w.depth, w.inspection_id, w.judgement_code, e.ofsted_region,
+    greatest(w.published_date, e.exists_from) AS valid_from,
+    least(w.superseded, e.exists_until) AS valid_until
+  FROM winners w JOIN authority_existence e ON e.la_code = w.la_code
 )
 SELECT
   c.la_code, c.ofsted_region, f.theme, f.theme_label, f.grade, f.grade_name, f.grade_label, f.judgement_code,
   f.framework, f.inspection_type, f.inspection_id, f.published_date,
   CASE WHEN c.depth > 0 THEN f.la_code END AS inherited_from,
-  f.report_url, f.source_file, c.valid_from, c.valid_to
+  f.report_url, f.source_file, c.valid_from, c.valid_until
 FROM clipped c
 JOIN judgement_facts f USING (inspection_id, judgement_code)
-WHERE c.valid_to IS NULL OR c.valid_from < c.valid_to;
+WHERE c.valid_until IS NULL OR c.valid_from < c.valid_until;
 
 -- The latest grade per authority and theme on one date, with the authority's names: the rows of
 -- latest_grade_intervals standing on that date.
@@ -51,4 +51,4 @@ SELECT
   g.framework, g.inspection_type, g.inspection_id, g.published_date, g.inherited_from,
   g.report_url, g.source_file
 FROM latest_grade_intervals g JOIN authorities a USING (la_code)
-WHERE g.valid_from <= CAST(as_at AS DATE) AND (g.valid_to IS NULL OR CAST(as_at AS DATE) < g.valid_to);
+WHERE g.valid_from <= CAST(as_at AS DATE) AND (g.valid_until IS NULL OR CAST(as_at AS DATE) < g.valid_until);

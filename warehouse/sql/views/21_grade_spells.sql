@@ -4,7 +4,7 @@
 CREATE OR REPLACE VIEW grade_spells AS
 SELECT
   la_code, theme, grade, grade_label, framework, inspection_id, published_date, inherited_from,
-  valid_from AS spell_from, valid_to AS spell_until
+  valid_from AS spell_from, valid_until AS spell_until
 FROM latest_grade_intervals
 WHERE theme IN (SELECT theme FROM stock_themes);
 

@@ -38,7 +38,7 @@ WITH changes AS (
          0, c.graded, CASE WHEN g.grade <= 2 THEN c.graded ELSE 0 END
   FROM latest_grade_intervals g
   JOIN stock_themes t USING (theme)
-  CROSS JOIN LATERAL (VALUES (g.valid_from, 1), (g.valid_to, -1)) c(on_date, graded)
+  CROSS JOIN LATERAL (VALUES (g.valid_from, 1), (g.valid_until, -1)) c(on_date, graded)
   WHERE c.on_date IS NOT NULL
 ),
 by_area AS (

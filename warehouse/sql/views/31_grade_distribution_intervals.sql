@@ -1,17 +1,17 @@
 -- How the latest grades of England's authorities, and of each Ofsted region's, spread over the 1-4
--- scale per theme, as intervals of as-at dates (valid_from <= as_at < valid_to). Counted from
+-- scale per theme, as intervals of as-at dates (valid_from <= as_at < valid_until). Counted from
 -- latest_grade_intervals: each interval adds one authority on valid_from and removes it on
--- valid_to. An authority never graded in a theme is not counted (n_graded is the denominator).
+-- valid_until. An authority never graded in a theme is not counted (n_graded is the denominator).
 CREATE OR REPLACE VIEW grade_distribution_intervals AS
 WITH scoped AS (
-  SELECT 'England' AS scope, theme, grade, valid_from, valid_to FROM latest_grade_intervals
+  SELECT 'England' AS scope, theme, grade, valid_from, valid_until FROM latest_grade_intervals
   UNION ALL
-  SELECT ofsted_region, theme, grade, valid_from, valid_to FROM latest_grade_intervals
+  SELECT ofsted_region, theme, grade, valid_from, valid_until FROM latest_grade_intervals
 ),
 events AS (
   SELECT scope, theme, grade, valid_from AS day, 1 AS delta FROM scoped
   UNION ALL
-  SELECT scope, theme, grade, valid_to, -1 FROM scoped WHERE valid_to IS NOT NULL
+  SELECT scope, theme, grade, valid_until, -1 FROM scoped WHERE valid_until IS NOT NULL
 ),
 net AS (
   SELECT
@@ -32,7 +32,7 @@ running AS (
     sum(d3) OVER w AS n_requires_improvement,
     sum(d4) OVER w AS n_inadequate,
     day AS valid_from,
-    lead(day) OVER w AS valid_to
+    lead(day) OVER w AS valid_until
   FROM net
   WINDOW w AS (PARTITION BY scope, theme ORDER BY day)
 )
@@ -43,6 +43,6 @@ SELECT
   n_requires_improvement::INTEGER AS n_requires_improvement,
   n_inadequate::INTEGER AS n_inadequate,
   (n_outstanding + n_good + n_requires_improvement + n_inadequate)::INTEGER AS n_graded,
-  valid_from, valid_to
+  valid_from, valid_until
 FROM running
 WHERE n_outstanding + n_good + n_requires_improvement + n_inadequate > 0;

@@ -10,9 +10,9 @@ WITH pairs AS (
 bounds AS (
   -- every date on which the authority's or a neighbour's latest grade in the theme can change
   SELECT la_code, theme, valid_from AS day FROM latest_grade_intervals
-  UNION SELECT la_code, theme, valid_to FROM latest_grade_intervals WHERE valid_to IS NOT NULL
+  UNION SELECT la_code, theme, valid_until FROM latest_grade_intervals WHERE valid_until IS NOT NULL
   UNION SELECT p.la_code, g.theme, g.valid_from FROM pairs p JOIN latest_grade_intervals g ON g.la_code = p.neighbour
-  UNION SELECT p.la_code, g.theme, g.valid_to FROM pairs p JOIN latest_grade_intervals g ON g.la_code = p.neighbour WHERE g.valid_to IS NOT NULL
+  UNION SELECT p.la_code, g.theme, g.valid_until FROM pairs p JOIN latest_grade_intervals g ON g.la_code = p.neighbour WHERE g.valid_until IS NOT NULL
 ),
 segments AS (
   SELECT la_code, theme, day AS seg_from, lead(day) OVER (PARTITION BY la_code, theme ORDER BY day) AS seg_to
@@ -32,12 +32,12 @@ timeline AS (
   SELECT who, theme, seg_from AS day, 1 AS is_question, la_code, seg_to, is_own, NULL AS interval
   FROM questions
   UNION ALL
-  SELECT la_code, theme, valid_from, 0, NULL, NULL, NULL, {grade: grade, framework: framework, valid_to: valid_to}
+  SELECT la_code, theme, valid_from, 0, NULL, NULL, NULL, {grade: grade, framework: framework, valid_until: valid_until}
   FROM latest_grade_intervals
 ),
 answers AS (
   SELECT la_code, theme, seg_from, seg_to, is_own,
-    CASE WHEN seg_from < coalesce(standing.valid_to, DATE '9999-12-31') THEN standing.grade END AS grade,
+    CASE WHEN seg_from < coalesce(standing.valid_until, DATE '9999-12-31') THEN standing.grade END AS grade,
     standing.framework AS framework
   FROM (
     SELECT la_code, theme, day AS seg_from, seg_to, is_own, is_question,
@@ -81,6 +81,6 @@ SELECT
   neighbours_worse::INTEGER AS neighbours_worse,
   neighbours_better * 2 > neighbours_graded AS below_most,
   min(seg_from) AS valid_from,
-  CASE WHEN count(seg_to) = count(*) THEN max(seg_to) END AS valid_to
+  CASE WHEN count(seg_to) = count(*) THEN max(seg_to) END AS valid_until
 FROM runs
 GROUP BY la_code, theme, grade, framework, neighbours_graded, neighbours_better, neighbours_same, neighbours_worse, run;

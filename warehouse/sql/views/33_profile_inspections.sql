@@ -50,17 +50,17 @@ JOIN framework_families ff ON ff.framework = g.framework;
 
 -- The inspections of services among them (an LSCB review published on its own is a report, not an
 -- inspection: it neither ends nor starts a sequence, as in scheduling_inspections), each with the
--- previous one, the first of its framework family, and valid_from <= as_at < valid_to: when it is
+-- previous one, the first of its framework family, and valid_from <= as_at < valid_until: when it is
 -- the authority's latest, within the authority's existence (an empty interval: never the latest).
 CREATE OR REPLACE VIEW profile_inspection_sequence AS
 SELECT
   s.*,
   lag(s.inspection_id) OVER w AS previous_inspection_id,
   first_value(s.inspection_id) OVER (PARTITION BY s.la_code, s.framework_family ORDER BY s.seq) AS first_of_framework_id,
-  greatest(s.published_date, a.valid_from) AS valid_from,
-  least(lead(s.published_date) OVER w, CAST(a.valid_to + 1 AS DATE)) AS valid_to
+  greatest(s.published_date, e.exists_from) AS valid_from,
+  least(lead(s.published_date) OVER w, e.exists_until) AS valid_until
 FROM profile_reports s
-JOIN authorities a ON a.la_code = s.la_code
+JOIN authority_existence e ON e.la_code = s.la_code
 WHERE s.is_inspection
 WINDOW w AS (PARTITION BY s.la_code ORDER BY s.seq);
 

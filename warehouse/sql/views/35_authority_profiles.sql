@@ -11,7 +11,7 @@ WITH last_data AS (SELECT data_as_at AS d FROM data_as_at),
 latest_overall AS (
   SELECT g.la_code, g.grade, g.grade_label, g.published_date
   FROM latest_grade_intervals g, last_data
-  WHERE g.theme = 'overall' AND g.valid_from <= last_data.d AND (g.valid_to IS NULL OR last_data.d < g.valid_to)
+  WHERE g.theme = 'overall' AND g.valid_from <= last_data.d AND (g.valid_until IS NULL OR last_data.d < g.valid_until)
 ),
 history AS (
   SELECT la_code, count(*)::INTEGER AS inspections, max(published_date) AS last_published
@@ -27,7 +27,7 @@ LEFT JOIN latest_overall o USING (la_code)
 ORDER BY a.name;
 
 -- Everything a profile page and a briefing show, one row per profiled authority, each part a JSON
--- list. Parts that change with the as-at date are intervals (valid_from <= as_at < valid_to); the
+-- list. Parts that change with the as-at date are intervals (valid_from <= as_at < valid_until); the
 -- page and the briefing only pick the rows that hold on the chosen date. Read beside it: what every
 -- profile shares (grade_distribution_intervals, scheduling_rules) and each authority's scheduling
 -- windows (scheduling_windows and interval_rule_checks, views 42-43, so that the profile and the
@@ -105,14 +105,14 @@ latest AS (
   SELECT la_code,
     to_json(list({theme: theme, grade: grade, grade_label: grade_label, framework: framework,
                   inspection_id: inspection_id, published_date: published_date, inherited_from: inherited_from,
-                  valid_from: valid_from, valid_to: valid_to} ORDER BY theme, valid_from)) AS latest
+                  valid_from: valid_from, valid_until: valid_until} ORDER BY theme, valid_from)) AS latest
   FROM latest_grade_intervals
   GROUP BY la_code
 ),
 neighbour_latest AS (
   SELECT p.la_code,
     to_json(list({la_code: g.la_code, theme: g.theme, grade: g.grade, published_date: g.published_date,
-                  valid_from: g.valid_from, valid_to: g.valid_to} ORDER BY p.rank, g.theme, g.valid_from)) AS neighbour_latest
+                  valid_from: g.valid_from, valid_until: g.valid_until} ORDER BY p.rank, g.theme, g.valid_from)) AS neighbour_latest
   FROM pairs p
   JOIN latest_grade_intervals g ON g.la_code = p.neighbour
   -- only themes the authority itself has a grade in are compared
@@ -133,7 +133,7 @@ sequence AS (
     to_json(list({
       inspection_id: s.inspection_id, framework_family: s.framework_family,
       previous_inspection_id: s.previous_inspection_id, first_of_framework_id: s.first_of_framework_id,
-      valid_from: s.valid_from, valid_to: s.valid_to,
+      valid_from: s.valid_from, valid_until: s.valid_until,
       trajectory: t.trajectory
     } ORDER BY s.seq)) AS sequence
   FROM profile_inspection_sequence s
@@ -144,7 +144,7 @@ enquiry AS (
   SELECT la_code,
     to_json(list({kind: kind, theme: theme, grade: grade, grade_label: grade_label,
                   inspection_id: inspection_id, published_date: published_date,
-                  previous_grade_label: previous_grade_label, valid_from: valid_from, valid_to: valid_to}
+                  previous_grade_label: previous_grade_label, valid_from: valid_from, valid_until: valid_until}
                  ORDER BY kind, theme_order, valid_from)) AS enquiry
   FROM profile_enquiry_intervals
   GROUP BY la_code

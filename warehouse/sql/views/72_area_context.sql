@@ -11,7 +11,7 @@ WITH latest AS (
 overall AS (
   SELECT la_code, grade, grade_label, framework, published_date
   FROM latest_grade_intervals
-  WHERE theme = 'overall' AND valid_to IS NULL
+  WHERE theme = 'overall' AND valid_until IS NULL
 )
 SELECT a.la_code, a.name, a.ofsted_region AS region, l.measure, m.label AS measure_label, m.unit, l.period, l.value, l.from_la_code,
        o.grade AS overall_grade, o.grade_label AS overall_label, o.framework AS overall_framework, CAST(o.published_date AS VARCHAR) AS overall_published
