@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CsvError, readCsv, writeFileAtomic } from "../lib/csv.ts";
 import { dataDir as defaultDataDir } from "../lib/paths.ts";
-import { authority, inspection } from "../schema/canonical.ts";
+import { authority } from "../schema/canonical.ts";
 import { AmbiguousAuthorityError, buildResolver, normaliseName } from "../loaders/authorities/resolve.ts";
 import { buildWarehouse } from "../warehouse/build.ts";
 import { profileDocuments } from "../src/data/authorities/documents.ts";
@@ -62,13 +62,6 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
   for (const f of ["authorities.csv", "inspections.csv"]) {
     if (!fs.existsSync(path.join(dataDir, f))) throw new BriefingError(`--data ${dataDir}: not a data folder (no ${f})`);
   }
-  const lastReport = readCsv(path.join(dataDir, "inspections.csv"), inspection)
-    .map((i) => i.published_date)
-    .sort()
-    .at(-1);
-  if (options.asAt && lastReport && options.asAt > lastReport) {
-    throw new BriefingError(`--as-at ${options.asAt} is after the last report in the data (published ${lastReport}): a briefing cannot know what was published since`);
-  }
   const rows = readCsv(path.join(dataDir, "authorities.csv"), authority);
   const resolver = buildResolver(rows);
   let laCode: string | null;
@@ -112,6 +105,10 @@ async function writeBriefing(options: { authority: string; asAt?: string; out?: 
   }
   // Any date: the whole history, as the page has it once the reader picks a date.
   const profile = decodeProfile(file, { own, distribution: documents.distribution });
+  const lastReport = profile.who.data_last_published;
+  if (options.asAt && lastReport && options.asAt > lastReport) {
+    throw new BriefingError(`--as-at ${options.asAt} is after the last report in the data (published ${lastReport}): a briefing cannot know what was published since`);
+  }
   const asAt = options.asAt ?? profile.who.default_as_at;
   const first = profile.inspections[0];
   if (!asAt || !first) throw new BriefingError(`no graded inspection of ${who.name} (${laCode}) or of an authority it replaced is in the data`);
