@@ -93,6 +93,22 @@ describe("tagging passages", () => {
     expect(ids("The analysis of return home interviews.")).toContain("audit_performance");
   });
 
+  it("follows the third sample's rules (extension2-adjudication.md) on items quoted there", () => {
+    // U1: children at home on a care order are the population; the decisions about where they live are permanence.
+    const f04 = ids("The pace of reviews and decisions for children who live at home and who are subject to care orders.");
+    expect(f04).toEqual(expect.arrayContaining(["permanence", "caseloads_drift"]));
+    expect(f04).not.toContain("legal_cafcass");
+    expect(ids("Review all arrangements when children are placed with parents to ensure that these are appropriate and that children are not unnecessarily made subject to a care order.")).toEqual(expect.arrayContaining(["legal_cafcass", "permanence"]));
+    // U2(a): monitoring of services to know the quality of practice is quality assurance.
+    expect(ids("Management oversight and monitoring of services, including in pre-proceedings, to ensure that there is sufficient grip on the quality of practice.")).toContain("audit_performance");
+    // U3: edge-of-care support is not early help.
+    expect(ids("Support for children and families on the edge of care which is timely, responsive and effective.")).not.toContain("early_help");
+    // The guide: homeless 16- and 17-year-olds are in no theme; T1 extended: care leavers as the population of mental health support.
+    expect(ids("The consistency of making children aged 16 and 17 years old who present as homeless aware of their rights and entitlements.")).toEqual([]);
+    expect(ids("Timely access and support for care leavers in relation to their mental health.")).toEqual(["camhs"]);
+    expect(ids("Enable care leavers to have access to good physical and emotional health services.")).toContain("care_leavers");
+  });
+
   it("drops bare sub-headings from a list of sentences, not from a list of bare phrases (T7)", () => {
     const list = (texts: string[]) => ({ prior: "weakness" as const, passages: texts.map((text) => ({ text, page: 1 })) });
     const sif = list(["Improve assessments.", "Ensure plans are reviewed.", "Management and leadership"]);
@@ -301,7 +317,8 @@ describeWithCorpus("precision and recall against the hand labels", () => {
     care_leavers: [0.92, 0.92],
     caseloads_drift: [0.93, 1],
     challenge_iro: [0.78, 0.88],
-    early_help: [0.75, 0.75],
+    // Fourth tuning: edge of care is no longer early help (extension2-adjudication.md, U3), which removed a false alarm.
+    early_help: [1, 0.75],
     education_vs: [1, 0.78],
     health_in_care: [0.8, 0.67],
     // Third tuning: Kent 2013's "the Pledge" is no longer found (it was, through a phrase that is now narrowed).
@@ -331,10 +348,10 @@ describeWithCorpus("precision and recall against the hand labels", () => {
 });
 
 describeWithCorpus("precision and recall against the independent labels (two readers, adjudicated)", () => {
-  // The test half was scored three times, each time once after tuning on development data only: after the
-  // first round (229 of 251 and 229 of 254), after the extension (232 of 253 and 232 of 254) and after the
-  // third tuning (docs/report-themes.md).
-  const TEST_HALF = { precision: 240 / 254, recall: 240 / 254 };
+  // The test half was scored four times, each time once after tuning on development data only: after the
+  // first round (229 of 251 and 229 of 254), after the extension (232 of 253 and 232 of 254), after the
+  // third tuning (240 of 254 each way) and after the fourth (239 of 253 and 239 of 254; docs/report-themes.md).
+  const TEST_HALF = { precision: 239 / 253, recall: 239 / 254 };
   it("the sample and its split are the committed ones: 64 reports, 32 in each half, none of the older 24", () => {
     const sample = readCsv(independentFiles.sample, sampledReport);
     expect(sample).toHaveLength(64);
@@ -366,16 +383,31 @@ describeWithCorpus("precision and recall against the independent labels (two rea
     expect(extension.every((s) => s.half === "dev" && /^e\d\d$/.test(s.key))).toBe(true);
     const drawn = new Set([...first.map((s) => s.source_file), ...readCsv(labelsFile, themeLabel).map((l) => l.source_file)]);
     expect(extension.filter((s) => drawn.has(s.source_file))).toEqual([]);
-    expect(sampledReports("combined")).toHaveLength(80);
     expect(independentLabels("extension").filter((l) => l.present === "yes")).toHaveLength(381);
+  });
+
+  it("the third sample (extension2): 28 reports drawn before none of them, all development data, themes only", () => {
+    const extension2 = sampledReports("extension2");
+    expect(extension2).toHaveLength(28);
+    expect(extension2.every((s) => s.half === "dev" && /^f\d\d$/.test(s.key))).toBe(true);
+    const drawn = new Set([
+      ...readCsv(independentFiles.sample, sampledReport).map((s) => s.source_file),
+      ...sampledReports("extension").map((s) => s.source_file),
+      ...readCsv(labelsFile, themeLabel).map((l) => l.source_file),
+    ]);
+    expect(extension2.filter((s) => drawn.has(s.source_file))).toEqual([]);
+    expect(independentLabels("extension2").filter((l) => l.present === "yes")).toHaveLength(218);
+    expect(sampledReports("combined")).toHaveLength(32 + 48 + 28);
+    // It labelled no passages for polarity: the combined set's passages are the first round's and the extension's.
+    expect(polarityAgreement("extension2").score.passages).toBe(0);
     expect(polarityAgreement("combined").score.passages).toBe(150);
   });
 
-  it("the combined development set scores no lower than measured, less 3 points (tuned on: 98.5% and 99.7%)", async () => {
+  it("the combined development set scores no lower than measured, less 3 points (tuned on: 98.9% and 99.4%)", async () => {
     const labels = independentLabels("combined");
     const all = score(labels, await predictLabelled(labels, { sourcesDir: corpusDir })).find((s) => s.theme_id === "all")!;
-    expect(all.precision!).toBeGreaterThanOrEqual(649 / 659 - 0.03);
-    expect(all.recall!).toBeGreaterThanOrEqual(649 / 651 - 0.03);
+    expect(all.precision!).toBeGreaterThanOrEqual(864 / 874 - 0.03);
+    expect(all.recall!).toBeGreaterThanOrEqual(864 / 869 - 0.03);
     expect(polarityAgreement("combined").score.agree).toBeGreaterThanOrEqual(145 - 5);
   });
 });

@@ -3,12 +3,13 @@
  * round: two readers who never saw the terms or the code labelled 64 reports' areas for improvement
  * and 100 passages' polarity, split into a development half (tuned on) and a test half (never looked
  * at while tuning). Extension: two more readers labelled 48 further reports and 100 passages, all
+ * development data. Extension 2: two more readers labelled 28 further reports (themes only), all
  * development data. An adjudicator resolved each round's disagreements. Scores per set, per theme,
  * with 95% Wilson intervals.
  *
- * npx tsx loaders/report-themes/evaluate-independent.ts [--half dev|test|all|extension|combined] [--errors] [--polarity]
- *   dev, test: the first round's halves; all: both halves; extension: the second sample;
- *   combined: everything tuned on (dev half and extension: 80 reports, 150 passages).
+ * npx tsx loaders/report-themes/evaluate-independent.ts [--half dev|test|all|extension|extension2|combined] [--errors] [--polarity]
+ *   dev, test: the first round's halves; all: both halves; extension, extension2: the second and third
+ *   samples; combined: everything tuned on (dev half and both extensions: 108 reports, 150 passages).
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -34,11 +35,16 @@ export const extensionFiles = {
   polaritySample: path.join(fixtures, "extension-polarity-sample.csv"),
   polarityLabels: path.join(fixtures, "extension-polarity-labels.csv"),
 };
-type LabelFiles = typeof independentFiles;
+export const extension2Files = {
+  sample: path.join(fixtures, "extension2-sample.csv"),
+  labels: path.join(fixtures, "extension2-labels.csv"),
+};
+/** A labelled set's files; a set without passages labelled for polarity has no polarity files. */
+type LabelFiles = { sample: string; labels: string; polaritySample?: string; polarityLabels?: string };
 
 const half = z.enum(["dev", "test"]);
-/** Which labelled set to score: a first-round half, the first round, the extension, or all development data. */
-export const labelledSet = z.enum(["dev", "test", "all", "extension", "combined"]);
+/** Which labelled set to score: a first-round half, the first round, an extension, or all development data. */
+export const labelledSet = z.enum(["dev", "test", "all", "extension", "extension2", "combined"]);
 export type LabelledSet = z.infer<typeof labelledSet>;
 /** The files and the halves of them that make up a set. */
 const SET_PARTS: Record<LabelledSet, { files: LabelFiles; halves: ("dev" | "test")[] }[]> = {
@@ -46,10 +52,15 @@ const SET_PARTS: Record<LabelledSet, { files: LabelFiles; halves: ("dev" | "test
   test: [{ files: independentFiles, halves: ["test"] }],
   all: [{ files: independentFiles, halves: ["dev", "test"] }],
   extension: [{ files: extensionFiles, halves: ["dev"] }],
-  combined: [{ files: independentFiles, halves: ["dev"] }, { files: extensionFiles, halves: ["dev"] }],
+  extension2: [{ files: extension2Files, halves: ["dev"] }],
+  combined: [
+    { files: independentFiles, halves: ["dev"] },
+    { files: extensionFiles, halves: ["dev"] },
+    { files: extension2Files, halves: ["dev"] },
+  ],
 };
 
-const reportKey = z.string().regex(/^[re]\d\d$/);
+const reportKey = z.string().regex(/^[ref]\d\d$/);
 export const sampledReport = z.object({ key: reportKey, half, stratum: z.string(), inspection_id: z.string(), source_file: z.string().min(1) }).passthrough();
 /** The adjudicated labels: one row per theme a report's list raises ("none" when it raises none). */
 export const resolvedThemeLabel = z.object({ key: reportKey, theme_id: z.string().regex(/^[a-z_]+$/), items: z.string(), source: z.enum(["agreed", "adjudicated"]) });
@@ -104,12 +115,15 @@ export interface PolarityScore {
 
 export function polarityAgreement(which: LabelledSet): { score: PolarityScore; rows: { passage_id: string; text: string; label: string; machine: string }[] } {
   const rows = SET_PARTS[which].flatMap(({ files, halves }) => {
-    const labels = new Map(readCsv(files.polarityLabels, resolvedPolarity).map((l) => [l.passage_id, l.polarity]));
+    // The third sample labelled themes only: it adds no passages.
+    if (!files.polaritySample || !files.polarityLabels) return [];
+    const polarityLabels = files.polarityLabels;
+    const labels = new Map(readCsv(polarityLabels, resolvedPolarity).map((l) => [l.passage_id, l.polarity]));
     return readCsv(files.polaritySample, polaritySampleRow)
       .filter((p) => halves.includes(p.half))
       .map((p) => {
         const label = labels.get(p.passage_id);
-        if (!label) throw new Error(`${files.polarityLabels}: no label for ${p.passage_id}`);
+        if (!label) throw new Error(`${polarityLabels}: no label for ${p.passage_id}`);
         return { passage_id: p.passage_id, text: p.text, label, machine: cuePolarity(p.text) };
       });
   });
@@ -156,7 +170,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   if (values.polarity) {
     const { score: s, rows } = polarityAgreement(which);
-    console.log(`polarity: ${s.agree} of ${s.passages} agree (${pct(s.agree / s.passages)}, 95% CI ${ci(s.interval)}); ${JSON.stringify(s.confusion)}`);
-    if (values.errors) for (const r of rows) if (r.label !== r.machine) console.log(`  ${r.passage_id} reader ${r.label}, machine ${r.machine}: ${r.text}`);
+    if (s.passages === 0) console.log(`polarity: set ${which} has no passages labelled for polarity`);
+    else {
+      console.log(`polarity: ${s.agree} of ${s.passages} agree (${pct(s.agree / s.passages)}, 95% CI ${ci(s.interval)}); ${JSON.stringify(s.confusion)}`);
+      if (values.errors) for (const r of rows) if (r.label !== r.machine) console.log(`  ${r.passage_id} reader ${r.label}, machine ${r.machine}: ${r.text}`);
+    }
   }
 }
