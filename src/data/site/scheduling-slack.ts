@@ -1,5 +1,5 @@
 import { rows } from "../../../warehouse/print.ts";
 
-// The rules whose window runs from a date later than the report (the SIF action plan), and by how
-// many days at most: the pages' captions quote it from here, not from their own text.
-export default rows(`SELECT rule_id, framework, window_anchor, slack_days FROM scheduling_rules WHERE slack_days > 0 ORDER BY rule_id`);
+// How many days after the report a window counted from the action plan may start (the SIF
+// re-inspection rule, window_anchor action_plan): the pages' captions quote it from here.
+export default rows(`SELECT max(slack_days) AS slack_days FROM scheduling_rules WHERE window_anchor = 'action_plan'`);
