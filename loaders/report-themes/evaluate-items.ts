@@ -1,0 +1,100 @@
+/**
+ * The tagger against the item sample (docs/report-themes.md, "The item sample"): each of 240
+ * improvement items labelled with the themes it raises by two readers and an adjudicator. An item
+ * is tagged as the tagger reads it in its report: its sentences, less a bare sub-heading (rule T7).
+ * Scores per theme over item × theme units, for the random draw (an estimate for items in general),
+ * the disagreement draw (where the tagger is weakest by design) and both.
+ *
+ * npx tsx loaders/report-themes/evaluate-items.ts [--errors]
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { readCsv } from "../../lib/csv.ts";
+import { projectRoot, sourcesDir } from "../../lib/paths.ts";
+import { type ThemeLabel } from "../../schema/report-themes.ts";
+import { score } from "./evaluate.ts";
+import { formatWithIntervals } from "./evaluate-independent.ts";
+import { itemSampleFile, itemSampleRow } from "./item-sample.ts";
+import { splitSections } from "./sections.ts";
+import { listHeadings, themesIn } from "./tag.ts";
+import { loadTaxonomy } from "./themes.ts";
+import { readReportTexts } from "./text.ts";
+
+export const itemLabelsFile = path.join(projectRoot, "test", "fixtures", "report-themes", "items-labels.csv");
+/** The resolved labels: the themes each item raises ("none" when it raises none). */
+export const resolvedItemLabel = z.object({
+  key: z.string().regex(/^i\d{3}$/),
+  theme_ids: z.string().regex(/^(none|[a-z_]+(;[a-z_]+)*)$/),
+  source: z.enum(["agreed", "adjudicated"]),
+  note: z.string(),
+});
+export type ItemSample = z.infer<typeof itemSampleRow>;
+
+/** Per sampled item, the themes the tagger finds in it, read from its report as the tagger reads it. */
+export async function tagItems(items: ItemSample[]): Promise<Map<string, Set<string>>> {
+  const { compiled } = loadTaxonomy();
+  const files = [...new Set(items.map((i) => i.source_file))];
+  const texts = await readReportTexts(files.map((source_file) => ({ source_file })), { sourcesDir: sourcesDir() });
+  const byFile = new Map<string, Map<number, { text: string; themes: Set<string> }>>();
+  files.forEach((file, k) => {
+    const t = texts[k]!;
+    if (!t.ok) throw new Error(`${file}: ${t.reason}`);
+    const numbered = new Map<number, { text: string; themes: Set<string> }>();
+    let n = 0;
+    for (const s of splitSections(t.pages, { lscbOnly: false }).filter((s) => s.kind === "improve")) {
+      const headings = listHeadings(s);
+      const local = new Map<number, number>();
+      for (const p of s.passages) {
+        if (!local.has(p.item ?? 0)) local.set(p.item ?? 0, ++n);
+        const entry = numbered.get(local.get(p.item ?? 0)!) ?? { text: "", themes: new Set<string>() };
+        entry.text = entry.text ? `${entry.text} ${p.text}` : p.text;
+        if (!headings.has(p)) for (const h of themesIn(p.text, compiled)) entry.themes.add(h.theme);
+        numbered.set(local.get(p.item ?? 0)!, entry);
+      }
+    }
+    byFile.set(file, numbered);
+  });
+  return new Map(
+    items.map((i) => {
+      const found = byFile.get(i.source_file)?.get(i.item);
+      // The numbering must still point at the item the readers saw.
+      if (!found || found.text !== i.text) throw new Error(`${itemSampleFile}: ${i.key} (${i.source_file} item ${i.item}) no longer matches the report's extracted list`);
+      return [i.key, found.themes];
+    }),
+  );
+}
+
+/** The labels as yes/no units, one per item and theme (the report-level scorer counts them). */
+export function itemUnits(items: ItemSample[], labels: z.infer<typeof resolvedItemLabel>[]): ThemeLabel[] {
+  const { themes } = loadTaxonomy();
+  const known = new Set(themes.map((t) => t.theme_id));
+  const byKey = new Map(labels.map((l) => [l.key, l]));
+  return items.flatMap((i) => {
+    const l = byKey.get(i.key);
+    if (!l) throw new Error(`${itemLabelsFile}: no label for ${i.key}`);
+    const present = new Set(l.theme_ids === "none" ? [] : l.theme_ids.split(";"));
+    for (const t of present) if (!known.has(t)) throw new Error(`${itemLabelsFile}: ${i.key} names theme ${t}, which is not in the taxonomy`);
+    return themes.map((t) => ({ source_file: i.key, theme_id: t.theme_id, present: present.has(t.theme_id) ? "yes" : "no", note: l.note }) as ThemeLabel);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { errors: { type: "boolean" } } });
+  const items = readCsv(itemSampleFile, itemSampleRow);
+  const labels = readCsv(itemLabelsFile, resolvedItemLabel);
+  const predicted = await tagItems(items);
+  for (const reason of ["random", "disagreement", "all"] as const) {
+    const chosen = items.filter((i) => reason === "all" || i.reason === reason);
+    console.log(`\nitems: ${reason} (${chosen.length})`);
+    console.log(formatWithIntervals(score(itemUnits(chosen, labels), predicted)));
+  }
+  if (values.errors) {
+    const units = itemUnits(items, labels);
+    const text = new Map(items.map((i) => [i.key, i]));
+    for (const u of units) {
+      const hit = predicted.get(u.source_file)!.has(u.theme_id);
+      if ((u.present === "yes") !== hit) console.log(`${hit ? "FP" : "FN"} ${u.theme_id.padEnd(22)} ${u.source_file} (${text.get(u.source_file)!.reason}) ${text.get(u.source_file)!.text}`);
+    }
+  }
+}
