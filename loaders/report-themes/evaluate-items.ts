@@ -5,31 +5,31 @@
  * Scores per theme over item × theme units, for the random draw (an estimate for items in general),
  * the disagreement draw (where the tagger is weakest by design) and both.
  *
- * npx tsx loaders/report-themes/evaluate-items.ts [--errors]
+ * npx tsx loaders/report-themes/evaluate-items.ts [--round 1|2|all] [--errors]
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { readCsv } from "../../lib/csv.ts";
-import { projectRoot, sourcesDir } from "../../lib/paths.ts";
+import { sourcesDir } from "../../lib/paths.ts";
 import { type ThemeLabel } from "../../schema/report-themes.ts";
 import { score } from "./evaluate.ts";
 import { formatWithIntervals } from "./evaluate-independent.ts";
-import { itemSampleFile, itemSampleRow } from "./item-sample.ts";
+import { ITEM_ROUNDS, type ItemRound, itemLabelRow, itemRound, itemSampleRow } from "./item-sample.ts";
 import { splitSections } from "./sections.ts";
 import { listHeadings, themesIn } from "./tag.ts";
 import { loadTaxonomy } from "./themes.ts";
 import { readReportTexts } from "./text.ts";
 
-export const itemLabelsFile = path.join(projectRoot, "test", "fixtures", "report-themes", "items-labels.csv");
-/** The resolved labels: the themes each item raises ("none" when it raises none). */
-export const resolvedItemLabel = z.object({
-  key: z.string().regex(/^i\d{3}$/),
-  theme_ids: z.string().regex(/^(none|[a-z_]+(;[a-z_]+)*)$/),
-  source: z.enum(["agreed", "adjudicated"]),
-  note: z.string(),
-});
 export type ItemSample = z.infer<typeof itemSampleRow>;
+export type ItemLabel = z.infer<typeof itemLabelRow>;
+
+/** The items and labels of the given rounds. */
+export function itemRounds(rounds: ItemRound[]): { items: ItemSample[]; labels: ItemLabel[] } {
+  return {
+    items: rounds.flatMap((r) => readCsv(ITEM_ROUNDS[r].sample, itemSampleRow)),
+    labels: rounds.flatMap((r) => readCsv(ITEM_ROUNDS[r].labels, itemLabelRow)),
+  };
+}
 
 /** Per sampled item, the themes the tagger finds in it, read from its report as the tagger reads it. */
 export async function tagItems(items: ItemSample[]): Promise<Map<string, Set<string>>> {
@@ -59,30 +59,29 @@ export async function tagItems(items: ItemSample[]): Promise<Map<string, Set<str
     items.map((i) => {
       const found = byFile.get(i.source_file)?.get(i.item);
       // The numbering must still point at the item the readers saw.
-      if (!found || found.text !== i.text) throw new Error(`${itemSampleFile}: ${i.key} (${i.source_file} item ${i.item}) no longer matches the report's extracted list`);
+      if (!found || found.text !== i.text) throw new Error(`item sample: ${i.key} (${i.source_file} item ${i.item}) no longer matches the report's extracted list`);
       return [i.key, found.themes];
     }),
   );
 }
 
 /** The labels as yes/no units, one per item and theme (the report-level scorer counts them). */
-export function itemUnits(items: ItemSample[], labels: z.infer<typeof resolvedItemLabel>[]): ThemeLabel[] {
+export function itemUnits(items: ItemSample[], labels: ItemLabel[]): ThemeLabel[] {
   const { themes } = loadTaxonomy();
   const known = new Set(themes.map((t) => t.theme_id));
   const byKey = new Map(labels.map((l) => [l.key, l]));
   return items.flatMap((i) => {
     const l = byKey.get(i.key);
-    if (!l) throw new Error(`${itemLabelsFile}: no label for ${i.key}`);
+    if (!l) throw new Error(`item labels: no label for ${i.key}`);
     const present = new Set(l.theme_ids === "none" ? [] : l.theme_ids.split(";"));
-    for (const t of present) if (!known.has(t)) throw new Error(`${itemLabelsFile}: ${i.key} names theme ${t}, which is not in the taxonomy`);
+    for (const t of present) if (!known.has(t)) throw new Error(`item labels: ${i.key} names theme ${t}, which is not in the taxonomy`);
     return themes.map((t) => ({ source_file: i.key, theme_id: t.theme_id, present: present.has(t.theme_id) ? "yes" : "no", note: l.note }) as ThemeLabel);
   });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { errors: { type: "boolean" } } });
-  const items = readCsv(itemSampleFile, itemSampleRow);
-  const labels = readCsv(itemLabelsFile, resolvedItemLabel);
+  const { values } = parseArgs({ options: { errors: { type: "boolean" }, round: { type: "string", default: "all" } } });
+  const { items, labels } = itemRounds(values.round === "all" ? [1, 2] : [itemRound.parse(values.round)]);
   const predicted = await tagItems(items);
   for (const reason of ["random", "disagreement", "all"] as const) {
     const chosen = items.filter((i) => reason === "all" || i.reason === reason);

@@ -8,7 +8,10 @@
  * drawn, with a random draw beside them as a check. Readers see the items in random order without
  * the reason they were drawn.
  *
- * npx tsx loaders/report-themes/item-sample.ts [--packets <dir>]
+ * A second round (--round 2) draws again after tuning on the first, leaving its items out and
+ * adding them to the labelled neighbours; its random draw is a fresh estimate of the tuned tagger.
+ *
+ * npx tsx loaders/report-themes/item-sample.ts [--round 1|2] [--packets <dir>]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -26,8 +29,21 @@ import { loadTaxonomy } from "./themes.ts";
 import { readReportTexts } from "./text.ts";
 
 const fixtures = path.join(projectRoot, "test", "fixtures", "report-themes");
-export const itemSampleFile = path.join(fixtures, "items-sample.csv");
-export const ITEM_SEED = 1416;
+/** Each round's files, key prefix and seed; a round's items are never drawn again. */
+export const ITEM_ROUNDS = {
+  1: { sample: path.join(fixtures, "items-sample.csv"), labels: path.join(fixtures, "items-labels.csv"), prefix: "i", seed: 1416 },
+  2: { sample: path.join(fixtures, "items2-sample.csv"), labels: path.join(fixtures, "items2-labels.csv"), prefix: "j", seed: 1417 },
+} as const;
+export type ItemRound = keyof typeof ITEM_ROUNDS;
+export const itemRound = z.coerce.number().pipe(z.union([z.literal(1), z.literal(2)]));
+/** The resolved labels of a round: the themes each item raises ("none" when it raises none). */
+export const itemLabelRow = z.object({
+  key: z.string().regex(/^[ij]\d{3}$/),
+  theme_ids: z.string().regex(/^(none|[a-z_]+(;[a-z_]+)*)$/),
+  source: z.enum(["agreed", "adjudicated"]),
+  note: z.string(),
+});
+export const itemSampleRow = z.object({ key: z.string().regex(/^[ij]\d{3}$/), reason: z.enum(["disagreement", "random"]), inspection_id: z.string(), authority: z.string(), framework: z.string(), year: z.string(), item: z.coerce.number().int().positive(), source_file: z.string().min(1), text: z.string().min(1) });
 /** Items drawn where the second opinion and the terms disagree most, and at random. */
 export const DISAGREEMENT_ITEMS = 170;
 export const RANDOM_ITEMS = 70;
@@ -113,7 +129,10 @@ async function itemsOf(reports: SampleCandidate[]): Promise<Item[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { packets: { type: "string" } } });
+  const { values } = parseArgs({ options: { packets: { type: "string" }, round: { type: "string", default: "1" } } });
+  const round = itemRound.parse(values.round);
+  const files = ITEM_ROUNDS[round];
+  const earlier = ([1, 2] as ItemRound[]).filter((r) => r < round).map((r) => ITEM_ROUNDS[r]);
   const { themes, compiled } = loadTaxonomy();
   const themeIds = themes.map((t) => t.theme_id);
   const candidates = await loadSampleCandidates();
@@ -138,11 +157,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const devItems = await itemsOf(dev.map((d) => byFile.get(d.source_file)!));
   const keyOf = new Map(dev.map((d) => [d.source_file, d.key]));
   const labelled = devItems.map((it) => ({ text: it.text, themes: cited.get(`${keyOf.get(it.source_file)}#${it.item}`) ?? new Set<string>() }));
+  // Earlier rounds' items join the labelled neighbours and are not drawn again.
+  const drawnBefore = new Set<string>();
+  for (const r of earlier) {
+    const themesOf = new Map(readCsv(r.labels, itemLabelRow).map((l) => [l.key, new Set(l.theme_ids === "none" ? [] : l.theme_ids.split(";"))]));
+    for (const it of readCsv(r.sample, itemSampleRow)) {
+      labelled.push({ text: it.text, themes: themesOf.get(it.key)! });
+      drawnBefore.add(`${it.source_file}#${it.item}`);
+    }
+  }
   const opinion = secondOpinion(labelled, themeIds);
 
   const pool = await itemsOf(own.filter((c) => !excluded.has(c.source_file)));
   // A bare heading or lead-in asks for nothing (rule T7): too short to label.
-  const usable = pool.filter((it) => it.text.split(/\s+/).length >= 5);
+  const usable = pool.filter((it) => it.text.split(/\s+/).length >= 5 && !drawnBefore.has(`${it.source_file}#${it.item}`));
   const scored = usable.map((it) => {
     const hits = new Set(themesIn(it.text, compiled).map((h) => h.theme));
     const p = opinion(it.text);
@@ -160,7 +188,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     perReport.set(s.it.source_file, n + 1);
     picked.push({ it: s.it, reason: "disagreement" });
   }
-  const rand = random(ITEM_SEED);
+  const rand = random(files.seed);
   const taken = new Set(picked.map((p) => `${p.it.source_file}#${p.it.item}`));
   const rest = usable.filter((it) => !taken.has(`${it.source_file}#${it.item}`));
   for (let k = 0; k < RANDOM_ITEMS; k++) picked.push({ it: rest.splice(Math.floor(rand() * rest.length), 1)[0]!, reason: "random" });
@@ -171,14 +199,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const rows = picked.map((p, i) => {
     const c = byFile.get(p.it.source_file)!;
-    return { key: `i${String(i + 1).padStart(3, "0")}`, reason: p.reason, inspection_id: c.inspection_id, authority: c.authority, framework: c.framework, year: c.start_date.slice(0, 4), item: p.it.item, source_file: c.source_file, text: p.it.text };
+    return { key: `${files.prefix}${String(i + 1).padStart(3, "0")}`, reason: p.reason, inspection_id: c.inspection_id, authority: c.authority, framework: c.framework, year: c.start_date.slice(0, 4), item: p.it.item, source_file: c.source_file, text: p.it.text };
   });
-  writeCsvAtomic(itemSampleFile, rows as never, ["key", "reason", "inspection_id", "authority", "framework", "year", "item", "source_file", "text"]);
+  writeCsvAtomic(files.sample, rows as never, ["key", "reason", "inspection_id", "authority", "framework", "year", "item", "source_file", "text"]);
   if (values.packets) {
     fs.mkdirSync(values.packets, { recursive: true });
     writeCsvAtomic(path.join(values.packets, "items.csv"), rows.map(({ key, authority, framework, year, text }) => ({ key, authority, framework, year, text })), ["key", "authority", "framework", "year", "text"]);
   }
   console.log(`pool: ${usable.length} items from ${new Set(usable.map((u) => u.source_file)).size} reports; labelled neighbours: ${labelled.length}; drawn: ${rows.length}`);
 }
-
-export const itemSampleRow = z.object({ key: z.string().regex(/^i\d{3}$/), reason: z.enum(["disagreement", "random"]), inspection_id: z.string(), authority: z.string(), framework: z.string(), year: z.string(), item: z.coerce.number().int().positive(), source_file: z.string().min(1), text: z.string().min(1) });
