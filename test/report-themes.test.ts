@@ -340,7 +340,7 @@ describeWithCorpus("splitting real reports into sections", () => {
 describeWithCorpus("precision and recall against the hand labels", () => {
   // Measured on the 24 labelled reports (docs/report-themes.md); a theme may not fall more than 5 points below.
   const MEASURED: Record<string, [precision: number, recall: number]> = {
-    all: [0.95, 0.92],
+    all: [0.955, 0.92],
     // Below the first figures where this reader's calls differ from the independent readers' rules:
     // return-interview information analysed for patterns (R4), care leavers' health histories (T1),
     // children missing education and home education (not the education of children in care).
@@ -359,11 +359,13 @@ describeWithCorpus("precision and recall against the hand labels", () => {
     lscb: [1, 0.5],
     management_oversight: [1, 1],
     missing_exploitation: [1, 1],
-    multi_agency: [1, 0.93],
+    multi_agency: [1, 1],
     permanence: [1, 0.94],
     practice_quality: [1, 0.96],
-    risk_cp: [0.95, 0.95],
-    voice_child: [1, 1],
+    // Fifth tuning: the item readers' rules differ from this reader's: a risk assessment tool for exploitation is
+    // that theme's (items-adjudication.md, V1), and a child's lived experience is not their voice.
+    risk_cp: [0.94, 0.89],
+    voice_child: [1, 0.91],
     workforce: [1, 0.67],
   };
   it("no theme's precision or recall falls below what was measured, less 5 points", async () => {
@@ -380,10 +382,11 @@ describeWithCorpus("precision and recall against the hand labels", () => {
 });
 
 describeWithCorpus("precision and recall against the independent labels (two readers, adjudicated)", () => {
-  // The test half was scored four times, each time once after tuning on development data only: after the
+  // The test half was scored five times, each time once after tuning on development data only: after the
   // first round (229 of 251 and 229 of 254), after the extension (232 of 253 and 232 of 254), after the
-  // third tuning (240 of 254 each way) and after the fourth (239 of 253 and 239 of 254; docs/report-themes.md).
-  const TEST_HALF = { precision: 239 / 253, recall: 239 / 254 };
+  // third tuning (240 of 254 each way), after the fourth (239 of 253 and 239 of 254) and after the item
+  // samples' fifth and sixth (238 of 253 and 238 of 254; docs/report-themes.md).
+  const TEST_HALF = { precision: 238 / 253, recall: 238 / 254 };
   it("the sample and its split are the committed ones: 64 reports, 32 in each half, none of the older 24", () => {
     const sample = readCsv(independentFiles.sample, sampledReport);
     expect(sample).toHaveLength(64);
