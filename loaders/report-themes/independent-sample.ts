@@ -138,7 +138,7 @@ export function improvementItems(sections: Section[]): { heading: string; items:
 const polarityPool = (sections: Section[]) => sections.filter((s) => s.prior === null).flatMap((s) => s.passages.filter((p) => p.text.split(/\s+/).length >= 8).map((p) => ({ section: s.kind, ...p })));
 
 /** Fisher-Yates in place with the given generator. */
-function shuffle<T>(items: T[], rand: () => number): T[] {
+export function shuffle<T>(items: T[], rand: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [items[i], items[j]] = [items[j]!, items[i]!];

@@ -11,6 +11,9 @@
  * A second round (--round 2) draws again after tuning on the first, leaving its items out and
  * adding them to the labelled neighbours; its random draw is a fresh estimate of the tuned tagger.
  *
+ * The draw depends on the terms in force (round 1 was drawn with those of commit 26ed7e2, round 2
+ * with those of 7eae8a2), so the committed files, not a rerun, fix the samples.
+ *
  * npx tsx loaders/report-themes/item-sample.ts [--round 1|2] [--packets <dir>]
  */
 import fs from "node:fs";
@@ -21,7 +24,7 @@ import { readCsv, writeCsvAtomic } from "../../lib/csv.ts";
 import { projectRoot, sourcesDir } from "../../lib/paths.ts";
 import { themeLabel } from "../../schema/report-themes.ts";
 import { independentFiles, extension2Files, extensionFiles, resolvedThemeLabel, sampledReport } from "./evaluate-independent.ts";
-import { type SampleCandidate, improvementItems, loadSampleCandidates } from "./independent-sample.ts";
+import { type SampleCandidate, improvementItems, loadSampleCandidates, shuffle } from "./independent-sample.ts";
 import { random } from "./sample.ts";
 import { splitSections } from "./sections.ts";
 import { themesIn } from "./tag.ts";
@@ -193,10 +196,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rest = usable.filter((it) => !taken.has(`${it.source_file}#${it.item}`));
   for (let k = 0; k < RANDOM_ITEMS; k++) picked.push({ it: rest.splice(Math.floor(rand() * rest.length), 1)[0]!, reason: "random" });
   // Readers see the items in random order, keyed so the key says nothing of why an item was drawn.
-  for (let i = picked.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [picked[i], picked[j]] = [picked[j]!, picked[i]!];
-  }
+  shuffle(picked, rand);
   const rows = picked.map((p, i) => {
     const c = byFile.get(p.it.source_file)!;
     return { key: `${files.prefix}${String(i + 1).padStart(3, "0")}`, reason: p.reason, inspection_id: c.inspection_id, authority: c.authority, framework: c.framework, year: c.start_date.slice(0, 4), item: p.it.item, source_file: c.source_file, text: p.it.text };
