@@ -14,6 +14,7 @@ import { sourcesDir } from "../../lib/paths.ts";
 import { type ThemeLabel } from "../../schema/report-themes.ts";
 import { score } from "./evaluate.ts";
 import { formatWithIntervals } from "./evaluate-independent.ts";
+import { itemPassages } from "./independent-sample.ts";
 import { ITEM_ROUNDS, type ItemRound, itemLabelRow, itemRound, itemSampleRow } from "./item-sample.ts";
 import { splitSections } from "./sections.ts";
 import { listHeadings, themesIn } from "./tag.ts";
@@ -36,28 +37,26 @@ export async function tagItems(items: ItemSample[]): Promise<Map<string, Set<str
   const { compiled } = loadTaxonomy();
   const files = [...new Set(items.map((i) => i.source_file))];
   const texts = await readReportTexts(files.map((source_file) => ({ source_file })), { sourcesDir: sourcesDir() });
-  const byFile = new Map<string, Map<number, { text: string; themes: Set<string> }>>();
+  const byFile = new Map<string, { text: string; themes: Set<string> }[]>();
   files.forEach((file, k) => {
     const t = texts[k]!;
     if (!t.ok) throw new Error(`${file}: ${t.reason}`);
-    const numbered = new Map<number, { text: string; themes: Set<string> }>();
-    let n = 0;
-    for (const s of splitSections(t.pages, { lscbOnly: false }).filter((s) => s.kind === "improve")) {
-      const headings = listHeadings(s);
-      const local = new Map<number, number>();
-      for (const p of s.passages) {
-        if (!local.has(p.item ?? 0)) local.set(p.item ?? 0, ++n);
-        const entry = numbered.get(local.get(p.item ?? 0)!) ?? { text: "", themes: new Set<string>() };
-        entry.text = entry.text ? `${entry.text} ${p.text}` : p.text;
-        if (!headings.has(p)) for (const h of themesIn(p.text, compiled)) entry.themes.add(h.theme);
-        numbered.set(local.get(p.item ?? 0)!, entry);
-      }
-    }
-    byFile.set(file, numbered);
+    byFile.set(
+      file,
+      splitSections(t.pages, { lscbOnly: false })
+        .filter((s) => s.kind === "improve")
+        .flatMap((s) => {
+          const headings = listHeadings(s);
+          return itemPassages(s).map((ps) => ({
+            text: ps.map((p) => p.text).join(" "),
+            themes: new Set(ps.filter((p) => !headings.has(p)).flatMap((p) => themesIn(p.text, compiled).map((h) => h.theme))),
+          }));
+        }),
+    );
   });
   return new Map(
     items.map((i) => {
-      const found = byFile.get(i.source_file)?.get(i.item);
+      const found = byFile.get(i.source_file)?.[i.item - 1];
       // The numbering must still point at the item the readers saw.
       if (!found || found.text !== i.text) throw new Error(`item sample: ${i.key} (${i.source_file} item ${i.item}) no longer matches the report's extracted list`);
       return [i.key, found.themes];

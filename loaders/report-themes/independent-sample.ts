@@ -16,7 +16,7 @@ import { projectRoot, sourcesDir } from "../../lib/paths.ts";
 import { themeLabel } from "../../schema/report-themes.ts";
 import { buildWarehouse } from "../../warehouse/build.ts";
 import { random } from "./sample.ts";
-import { type Section, splitSections } from "./sections.ts";
+import { type Passage, type Section, splitSections } from "./sections.ts";
 import { readReportTexts } from "./text.ts";
 
 export const INDEPENDENT_SEED = 14;
@@ -75,6 +75,8 @@ export interface SampleCandidate {
   overall_grade: number | null;
   authority: string;
   region: string;
+  /** The report that states this inspection, for an earlier inspection known only from a later report (null for a report's own). */
+  stated_in: string | null;
 }
 
 export interface SampledReport extends SampleCandidate {
@@ -115,7 +117,7 @@ export async function loadSampleCandidates(): Promise<SampleCandidate[]> {
   try {
     return await wh.query<SampleCandidate>(`
       SELECT g.inspection_id, g.source_file, i.source_sha256, g.framework, g.inspection_type, CAST(g.start_date AS VARCHAR) AS start_date,
-             g.overall_grade, a.name AS authority, a.ofsted_region AS region
+             g.overall_grade, a.name AS authority, a.ofsted_region AS region, i.stated_in
       FROM graded_inspections g JOIN inspections i USING (inspection_id) JOIN authorities a ON a.la_code = g.la_code
       WHERE g.framework <> 'SIF_LSCB' ORDER BY g.source_file`);
   } finally {
@@ -123,15 +125,18 @@ export async function loadSampleCandidates(): Promise<SampleCandidate[]> {
   }
 }
 
+/** The sentences of each areas-for-improvement item of one section, in order (the packets' numbering runs on across sections). */
+export function itemPassages(section: Section): Passage[][] {
+  const items = new Map<number, Passage[]>();
+  for (const p of section.passages) items.set(p.item ?? 0, [...(items.get(p.item ?? 0) ?? []), p]);
+  return [...items.values()];
+}
+
 /** The areas-for-improvement items of a report, numbered across its improve sections, sentences joined back. */
 export function improvementItems(sections: Section[]): { heading: string; items: string[] }[] {
   return sections
     .filter((s) => s.kind === "improve")
-    .map((s) => {
-      const items = new Map<number, string[]>();
-      for (const p of s.passages) items.set(p.item ?? 0, [...(items.get(p.item ?? 0) ?? []), p.text]);
-      return { heading: s.heading, items: [...items.values()].map((t) => t.join(" ")) };
-    });
+    .map((s) => ({ heading: s.heading, items: itemPassages(s).map((ps) => ps.map((p) => p.text).join(" ")) }));
 }
 
 /** Sections whose passages speak for themselves (no list gives them a polarity). */

@@ -154,8 +154,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         if (!cited.has(k)) cited.set(k, new Set());
         if (l.theme_id !== "none") cited.get(k)!.add(l.theme_id);
       }
-  // A report can stand behind earlier inspections it states (ids "...-stated-..."): take it once, as its own.
-  const own = candidates.filter((c) => !c.inspection_id.includes("-stated-"));
+  // A report can stand behind earlier inspections it states: take it once, as its own.
+  const own = candidates.filter((c) => c.stated_in === null);
   const byFile = new Map(own.map((c) => [c.source_file, c]));
   const devItems = await itemsOf(dev.map((d) => byFile.get(d.source_file)!));
   const keyOf = new Map(dev.map((d) => [d.source_file, d.key]));
